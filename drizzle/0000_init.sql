@@ -1,0 +1,176 @@
+CREATE TABLE `sim_meta` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `partner_accounts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`email` text NOT NULL,
+	`roles` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `partner_accounts_email_uq` ON `partner_accounts` (`partner_id`,`email`);--> statement-breakpoint
+CREATE INDEX `partner_accounts_partner_ix` ON `partner_accounts` (`partner_id`);--> statement-breakpoint
+CREATE TABLE `partners` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`display_name` text,
+	`logo_url` text,
+	`address` text,
+	`consumer_otp_message` text,
+	`corporate_otp_message` text,
+	`email_properties` text,
+	`contact_information` text NOT NULL,
+	`limits` text NOT NULL,
+	`settings` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `partners_name_uq` ON `partners` (`name`);--> statement-breakpoint
+CREATE TABLE `credentials` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`principal_kind` text NOT NULL,
+	`principal_id` text NOT NULL,
+	`login` text NOT NULL,
+	`password_hash` text,
+	`one_time` integer DEFAULT false NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `credentials_login_uq` ON `credentials` (`partner_id`,`principal_kind`,`login`);--> statement-breakpoint
+CREATE UNIQUE INDEX `credentials_principal_uq` ON `credentials` (`principal_kind`,`principal_id`);--> statement-breakpoint
+CREATE TABLE `password_secrets` (
+	`secret` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`credential_id` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`credential_id`) REFERENCES `credentials`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `password_secrets_credential_ix` ON `password_secrets` (`credential_id`);--> statement-breakpoint
+CREATE TABLE `refresh_tokens` (
+	`token_hash` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`credential_id` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`credential_id`) REFERENCES `credentials`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `consumers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`first_name` text,
+	`middle_name` text,
+	`last_name` text,
+	`phone_country_code` text NOT NULL,
+	`phone_number` text NOT NULL,
+	`phone_digits` text NOT NULL,
+	`phone_verified_at` integer,
+	`email_address` text,
+	`email_verified_at` integer,
+	`last_terms_accepted` text,
+	`profile` text NOT NULL,
+	`kyc_application_id` text,
+	`kyc_status` text NOT NULL,
+	`kyc_status_reason` text,
+	`kyc_type` text NOT NULL,
+	`kyc_updated_at` integer,
+	`banking_status` text NOT NULL,
+	`linkcy_status` text NOT NULL,
+	`compliance_status` text NOT NULL,
+	`suspension_status` text NOT NULL,
+	`status_reasons` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `consumers_phone_uq` ON `consumers` (`partner_id`,`phone_digits`);--> statement-breakpoint
+CREATE INDEX `consumers_partner_ix` ON `consumers` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE TABLE `email_verifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`person_id` text NOT NULL,
+	`email_address` text NOT NULL,
+	`url_on_success` text,
+	`url_on_failure` text,
+	`status` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `email_verifications_person_ix` ON `email_verifications` (`person_id`);--> statement-breakpoint
+CREATE TABLE `phone_verifications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`person_id` text NOT NULL,
+	`phone_digits` text NOT NULL,
+	`code` text NOT NULL,
+	`attempts_left` integer NOT NULL,
+	`status` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `phone_verifications_person_ix` ON `phone_verifications` (`person_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `kyc_applications` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`person_id` text NOT NULL,
+	`person_type` text NOT NULL,
+	`status` text NOT NULL,
+	`status_reason` text,
+	`type` text NOT NULL,
+	`access_type` text NOT NULL,
+	`url_on_complete` text,
+	`url_on_failure` text,
+	`expires_at` integer,
+	`identity` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `kyc_partner_ix` ON `kyc_applications` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `kyc_person_ix` ON `kyc_applications` (`person_id`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`recipient` text NOT NULL,
+	`person_id` text,
+	`purpose` text NOT NULL,
+	`text` text NOT NULL,
+	`payload` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `outbox_partner_ix` ON `outbox` (`partner_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `web_pages` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`resource_id` text NOT NULL,
+	`status` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `web_pages_resource_ix` ON `web_pages` (`resource_id`);

@@ -1,0 +1,53 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Store } from './state/store'
+import type { AppEnv } from './routes/env'
+import { renderError, notFoundBody } from './routes/errors'
+import { authenticate } from './routes/middleware/auth'
+import { docsRoutes } from './routes/docs'
+import { apiRouters } from './routes/index'
+import { createSimRoutes } from './routes/sim/sim.routes'
+import { pageRoutes } from './routes/pages/pages.routes'
+import type { Scenario } from './scenarios/schema'
+
+export interface AppOptions {
+  /** Receives one line per request (method, path, status, duration). Off in tests. */
+  log?: (line: string) => void
+  /** The scenario /_sim/reset reloads (default: none, an empty world). */
+  scenario?: Scenario
+}
+
+/** The simulator's HTTP application over one store: LinkCy's API, the /_sim control plane, docs. */
+export function createApp(store: Store, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    const started = performance.now()
+    c.set('store', store)
+    await next()
+    options.log?.(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`)
+  })
+  app.use('/api/*', authenticate)
+
+  for (const router of apiRouters) app.route('/', router)
+  app.route('/', createSimRoutes(() => options.scenario ?? { partners: [] }))
+  app.route('/', pageRoutes)
+  app.route('/', docsRoutes)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Linkcy-Auth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'linkcy-sim: simulated LinkCy partner API', version: '0.1.0' },
+    servers: [{ url: '/' }],
+    security: [{ 'Linkcy-Auth': [] }],
+  })
+
+  app.onError((error, c) => {
+    const { status, body } = renderError(error, store.clock.iso())
+    if (status >= 500) console.error(error)
+    return c.json(body, status as 400)
+  })
+  app.notFound((c) => c.json(notFoundBody(c.req.method, c.req.path, store.clock.iso()), 404))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

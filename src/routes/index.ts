@@ -1,0 +1,16 @@
+import { authRoutes } from './auth/auth.routes'
+import { partnerRoutes } from './partner/partner.routes'
+import { consumerRoutes } from './consumers/consumers.routes'
+import { verificationRoutes } from './verifications/verifications.routes'
+import { kycRoutes } from './kyc/kyc.routes'
+import { miscRoutes } from './misc/misc.routes'
+import { sandboxPasswordRoutes } from './sandbox/passwords.routes'
+import { kycSimulateRoutes } from './sandbox/kyc-simulate.routes'
+import { sandboxConsumerRoutes } from './sandbox/consumers.routes'
+
+// Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
+// Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
+export const apiRouters = [
+  authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes,
+  partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes,
+]

@@ -1,0 +1,4 @@
+import { createRouter } from '../openapi'
+
+// Tag KYC: KYC applications.
+export const kycRoutes = createRouter()

@@ -1,0 +1,124 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { ZodError } from 'zod'
+import type { AppEnv } from './env'
+import { zodFailure } from './errors'
+
+// Shared pieces of every LinkCy router: the validation hook (zod → LinkCy 400), the error
+// response schemas, paging, and small schema builders with LinkCy's conventions.
+
+/** A router whose request validation failures become LinkCy 400 bodies. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw zodFailure(result.error as unknown as ZodError, (result as { data?: unknown }).data)
+    },
+  })
+}
+
+const timestamp = z.string().openapi({ format: 'date-time' })
+
+export const BadRequestSchema = z
+  .object({
+    details: z.array(z.object({ field: z.string(), rejectedValue: z.string(), message: z.string() })),
+    errorCode: z.string().optional(),
+    error: z.literal('linkcy.bad.request'),
+    status: z.literal(400),
+    timestamp,
+  })
+  .openapi('LinkcyBadRequest')
+
+const businessError = (kind: string, status: number, name: string, withCode: boolean) =>
+  z
+    .object({
+      ...(withCode ? { errorCode: z.string() } : { errorCode: z.string().optional() }),
+      message: z.string(),
+      error: z.literal(kind),
+      status: z.literal(status),
+      timestamp,
+    })
+    .openapi(name)
+
+export const UnauthorizedSchema = businessError('linkcy.unauthorized', 401, 'LinkcyUnauthorized', false)
+export const ForbiddenSchema = businessError('linkcy.forbidden', 403, 'LinkcyForbidden', false)
+export const NotFoundSchema = businessError('linkcy.not.found', 404, 'LinkcyNotFound', false)
+export const ConflictSchema = businessError('linkcy.conflict', 409, 'LinkcyConflict', true)
+
+const ERROR_RESPONSES = {
+  400: { description: 'Bad Request', content: { 'application/json': { schema: BadRequestSchema } } },
+  401: { description: 'Unauthorized', content: { 'application/json': { schema: UnauthorizedSchema } } },
+  403: { description: 'Forbidden', content: { 'application/json': { schema: ForbiddenSchema } } },
+  404: { description: 'Not Found', content: { 'application/json': { schema: NotFoundSchema } } },
+  409: { description: 'Conflict', content: { 'application/json': { schema: ConflictSchema } } },
+} as const
+
+type ErrorStatus = keyof typeof ERROR_RESPONSES
+
+/** The error responses an operation documents (400, 401 and 403 are always there). */
+export function errorResponses<S extends ErrorStatus>(...extra: S[]): Pick<typeof ERROR_RESPONSES, 400 | 401 | 403 | S> {
+  const out: Partial<typeof ERROR_RESPONSES> = {}
+  for (const s of [400, 401, 403, ...extra] as ErrorStatus[]) Object.assign(out, { [s]: ERROR_RESPONSES[s] })
+  return out as Pick<typeof ERROR_RESPONSES, 400 | 401 | 403 | S>
+}
+
+/** A JSON request body (always required: a missing or non-JSON body is a 400). */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } } as const
+}
+
+/** A JSON response. */
+export function json<T extends z.ZodType>(schema: T, description = 'OK') {
+  return { description, content: { 'application/json': { schema } } } as const
+}
+
+export const noContent = { description: 'No Content' } as const
+
+/** A uuid path or body id (LinkCy rejects non-uuid ids with a 400). */
+export const uuid = () => z.string().uuid()
+
+/** A query parameter that may be repeated (a=X&a=Y) or comma-separated (a=X,Y), like Spring does. */
+export function queryList<T extends z.ZodType>(item: T) {
+  return z
+    .preprocess(
+      (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter((s) => s !== '')),
+      z.array(item).optional(),
+    )
+    .openapi({ type: 'array', items: {} as never })
+}
+
+/** page / pageSize / sortDirection / sortAttribute of LinkCy's list operations. */
+export function pagingQuery<S extends readonly [string, ...string[]]>(sortAttributes: S) {
+  return {
+    sortAttribute: z.enum(sortAttributes).optional(),
+    sortDirection: z.enum(['ASC', 'DESC']).optional(),
+    page: z.coerce.number().int().min(0).max(500).default(0).openapi({ type: 'integer' }),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20).openapi({ type: 'integer' }),
+  }
+}
+
+/** LinkCy's page envelope. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ content: z.array(item), totalElements: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+}
+
+export interface PageRequest {
+  page: number
+  pageSize: number
+}
+
+/** Slices an already filtered and sorted list into LinkCy's page envelope. */
+export function toPage<T>(items: T[], req: PageRequest): { content: T[]; totalElements: number; page: number; pageSize: number } {
+  const start = req.page * req.pageSize
+  return { content: items.slice(start, start + req.pageSize), totalElements: items.length, page: req.page, pageSize: req.pageSize }
+}
+
+/** ISO-8601 UTC string of a stored epoch-ms instant (undefined stays undefined). */
+export function iso(ms: number): string
+export function iso(ms: number | null | undefined): string | undefined
+export function iso(ms: number | null | undefined): string | undefined {
+  return ms === null || ms === undefined ? undefined : new Date(ms).toISOString()
+}
+
+/** Drops undefined and null members so responses omit absent optional fields, as LinkCy does. */
+export function compact<T extends Record<string, unknown>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null)) as T
+}

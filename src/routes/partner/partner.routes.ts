@@ -1,0 +1,4 @@
+import { createRouter } from '../openapi'
+
+// Tag Partner: partner information and partner user accounts.
+export const partnerRoutes = createRouter()

@@ -1,0 +1,4 @@
+import { createRouter } from '../openapi'
+
+// Sandbox: delete a consumer.
+export const sandboxConsumerRoutes = createRouter()

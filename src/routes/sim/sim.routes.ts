@@ -1,0 +1,15 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { clockRoutes } from './clock.routes'
+import { scenarioRoutes, type ScenarioSource } from './scenarios.routes'
+import { outboxRoutes } from './outbox.routes'
+
+// OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
+// phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
+export function createSimRoutes(source: ScenarioSource) {
+  const sim = new Hono<AppEnv>()
+  sim.route('/_sim', clockRoutes)
+  sim.route('/_sim', scenarioRoutes(source))
+  sim.route('/_sim', outboxRoutes)
+  return sim
+}

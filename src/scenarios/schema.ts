@@ -1,0 +1,62 @@
+import { z } from 'zod'
+import { LINKCY_ROLES, KYC_STATUSES, BANKING_STATUSES, LINKCY_STATUSES, COMPLIANCE_STATUSES, SUSPENSION_STATUSES } from '../state/enums'
+
+// The scenario file format (JSON): partners, their users and settings, and end-users in any state.
+// Documented in docs/scenarios.md. Later issues extend it (ledgers, cards, SCA devices, ...).
+
+const roles = z.union([z.literal('ALL'), z.array(z.enum(LINKCY_ROLES))]).default('ALL')
+
+export const PartnerUserSeedSchema = z.strictObject({
+  email: z.string().email(),
+  /** A usable password; without one the account is created with a one-time password (first login → passwordChangeSecret). */
+  password: z.string().min(6).optional(),
+  roles,
+})
+
+export const ConsumerSeedSchema = z.strictObject({
+  /** A name for this consumer inside the scenario; the loader answers its id under it. */
+  ref: z.string().optional(),
+  firstName: z.string().max(255).optional(),
+  lastName: z.string().max(255).optional(),
+  phone: z.strictObject({ countryCode: z.string().regex(/^[0-9]{1,4}$/), number: z.string().regex(/^[0-9]{1,14}$/) }).optional(),
+  emailAddress: z.string().email().optional(),
+  /** Lets the consumer log in with its phone and this password. */
+  password: z.string().min(6).optional(),
+  phoneVerified: z.boolean().default(false),
+  emailVerified: z.boolean().default(false),
+  kycStatus: z.enum(KYC_STATUSES).default('NOT_STARTED'),
+  bankingStatus: z.enum(BANKING_STATUSES).optional(),
+  linkcyStatus: z.enum(LINKCY_STATUSES).optional(),
+  complianceStatus: z.enum(COMPLIANCE_STATUSES).optional(),
+  suspensionStatus: z.enum(SUSPENSION_STATUSES).default('NOT_SUSPENDED'),
+  externalId: z.string().max(511).optional(),
+})
+
+export const PartnerSettingsSeedSchema = z.strictObject({
+  accessTokenTtlSeconds: z.number().int().positive().optional(),
+  refreshTokenTtlSeconds: z.number().int().positive().optional(),
+  phoneCode: z.string().regex(/^[0-9]{6}$/).optional(),
+  termsVersion: z.string().optional(),
+})
+
+export const PartnerSeedSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a technical name: lowercase letters, digits and dashes'),
+  displayName: z.string().optional(),
+  logoUrl: z.string().url().optional(),
+  contactInformation: z.record(z.string(), z.string()).optional(),
+  settings: PartnerSettingsSeedSchema.default({}),
+  users: z.array(PartnerUserSeedSchema).default([]),
+  consumers: z.array(ConsumerSeedSchema).default([]),
+  /** Adds this many faker-generated consumers in varied onboarding states (demos). */
+  randomConsumers: z.number().int().min(0).max(1000).default(0),
+})
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  description: z.string().optional(),
+  partners: z.array(PartnerSeedSchema).default([]),
+})
+
+export type Scenario = z.infer<typeof ScenarioSchema>
+export type PartnerSeed = z.infer<typeof PartnerSeedSchema>
+export type ConsumerSeed = z.infer<typeof ConsumerSeedSchema>

@@ -1,0 +1,150 @@
+// One catalogue of LinkCy's business errors: code → HTTP status, `error` kind and message template.
+// The wire text comes from the error examples of LinkCy's reference; {0}, {1}, ... are filled with
+// the values of the failing request. routes/errors.ts is the only place that renders these.
+
+export type ErrorKind =
+  | 'linkcy.bad.request'
+  | 'linkcy.unauthorized'
+  | 'linkcy.forbidden'
+  | 'linkcy.not.found'
+  | 'linkcy.conflict'
+  | 'linkcy.internal'
+
+const KIND_BY_STATUS: Record<number, ErrorKind> = {
+  400: 'linkcy.bad.request',
+  401: 'linkcy.unauthorized',
+  403: 'linkcy.forbidden',
+  404: 'linkcy.not.found',
+  409: 'linkcy.conflict',
+  500: 'linkcy.internal',
+}
+
+export function kindOf(status: number): ErrorKind {
+  return KIND_BY_STATUS[status] ?? 'linkcy.bad.request'
+}
+
+interface CatalogueEntry {
+  status: 400 | 401 | 403 | 404 | 409 | 500
+  message: string
+}
+
+const bad = (message: string): CatalogueEntry => ({ status: 400, message })
+const forbidden = (message: string): CatalogueEntry => ({ status: 403, message })
+const notFound = (message: string): CatalogueEntry => ({ status: 404, message })
+const conflict = (message: string): CatalogueEntry => ({ status: 409, message })
+
+export const ERROR_CATALOGUE = {
+  // Generic validation
+  TOO_LONG_FIELD: bad('For the field {0}, the maximum allowed size is {1} but the size was {2}.'),
+  INVALID_TERMS_VERSION: bad('Terms version does not correspond to the latest.'),
+  OTHER_OCCUPATION_MUST_HAVE_A_DESCRIPTION: bad("The chosen occupation is 'OTHER' but no description was specified."),
+  OTHER_SOURCE_OF_FUNDS_MUST_HAVE_A_DESCRIPTION: bad("The chosen source of funds is 'OTHER' but no description was specified."),
+  TAX_IDENTIFICATION_NUMBER_MUST_HAVE_A_COUNTRY: bad('The tax identification number must have a country.'),
+
+  // Partner and partner accounts
+  PARTNER_NOT_FOUND: notFound('Partner {0} was not found.'),
+  PARTNER_ACCOUNT_NOT_FOUND: notFound('Partner account {0} was not found.'),
+  PARTNER_NAME_REQUIRED: conflict('Partner name is mandatory if you request as anonymous.'),
+  INVALID_OTP_MESSAGE: bad('The OTP message must contain the following string to put the OTP secret: $otp'),
+  ROLE_NOT_ALLOWED: forbidden('Can not set a role you dont have: {0}'),
+  EMAIL_ALREADY_TAKEN: conflict('Username is already taken'),
+  INSUFFICIENT_RIGHTS: forbidden('Your current authentication ({0}) does not have sufficient rights to perform this operation.'),
+
+  // End-users
+  END_USER_FORBIDDEN: forbidden('End-user with id {0} is forbidden.'),
+  END_USER_NOT_FOUND: bad('End-user with id {0} was not found.'),
+  END_USER_ID_REQUIRED: bad('Field endUserId is required when authenticated as {0}.'),
+  END_USER_MUST_NOT_BE_SUSPENDED: conflict('End-user (with id {0}) must not be suspended to do this operation.'),
+  PERSON_NOT_FOUND: bad('Person of type {0} with id {1} was not found.'),
+  PERSON_ID_REQUIRED: bad('You must either specify a person id or be authenticated as CONSUMER. Current user type is {0}.'),
+
+  // Consumers
+  CONSUMER_NOT_FOUND: notFound('Consumer with id {0} was not found.'),
+  PHONE_ALREADY_TAKEN: conflict('A consumer with this phone already exists.'),
+  INSUFFICIENT_RIGHTS_TO_UPDATE_PHONE: forbidden('You cannot update phone authenticated as {0}.'),
+  INSUFFICIENT_RIGHTS_TO_UPDATE_PARTNER_METADATA: forbidden('You cannot update partnerMetadata authenticated as {0}.'),
+
+  // Verifications
+  INVALID_PHONE_CODE: bad('Phone code is not valid.'),
+  PHONE_ALREADY_VERIFIED: conflict('Phone is already verified for user {0}.'),
+  PHONE_CODE_HAS_EXPIRED: conflict('Phone code has expired, please restart the creation process.'),
+  PHONE_CODE_MUST_BE_SENT: conflict('Phone code must be sent, please follow the steps of creation process.'),
+  PHONE_CODE_STILL_ACTIVE: conflict('Phone code for user {0} is still active.'),
+  EMAIL_ALREADY_VERIFIED: conflict('Email address is already verified.'),
+  EMAIL_MUST_NOT_BE_NULL: conflict('Email must not be null in order to verify it.'),
+  DOCUMENT_NOT_FOUND: bad('Document with id {0} was not found.'),
+  OPERATION_NOT_ALLOWED: conflict('This operation is not allowed by your current configuration.'),
+  INVALID_DOCUMENT_TYPE: conflict('Document with id {0} must have {1} type but has {2} type.'),
+  SERVICE_NOT_ACTIVE: conflict('This service is not active'),
+
+  // KYC
+  KYC_APPLICATION_NOT_FOUND: notFound('Kyc application with id {0} was not found.'),
+  PHONE_MUST_BE_VERIFIED: conflict("Consumer's phone must be verified to do this operation."),
+  LAST_KYC_APPLICATION_NOT_FINISHED: conflict(
+    'A KYC application for this consumer is still being processed, please wait for it to complete before starting a new one.',
+  ),
+  KYC_ALREADY_VALIDATED: conflict('You cannot create a new KYC application for a user with KYC already validated.'),
+
+  // Hosted web pages
+  RESOURCE_NOT_FOUND: notFound('The resource you are trying to access to does not exist.'),
+  EXPIRED_RESOURCE: conflict('The resource {0} you are trying to access to has expired.'),
+} satisfies Record<string, CatalogueEntry>
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE
+
+export interface SimErrorOptions {
+  /** Overrides the catalogue status where LinkCy answers the same code with another status. */
+  status?: CatalogueEntry['status']
+  /** For 400s: the offending field path and value, rendered in `details[]`. */
+  field?: string
+  rejectedValue?: unknown
+}
+
+/** A documented LinkCy business error. Thrown by state operations; rendered by routes/errors.ts. */
+export class SimError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  readonly kind: ErrorKind
+  readonly field?: string
+  readonly rejectedValue?: unknown
+
+  constructor(code: ErrorCode, params: readonly unknown[] = [], options: SimErrorOptions = {}) {
+    const entry: CatalogueEntry = ERROR_CATALOGUE[code]
+    super(fillTemplate(entry.message, params))
+    this.name = 'SimError'
+    this.code = code
+    this.status = options.status ?? entry.status
+    this.kind = kindOf(this.status)
+    this.field = options.field
+    this.rejectedValue = options.rejectedValue
+  }
+}
+
+/** Errors without an errorCode: 401 (bad/missing token or credentials) and plain 403 (missing role). */
+export class AuthError extends Error {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AuthError'
+  }
+}
+
+/** A field-level validation failure (LinkCy 400 `details[]` without errorCode). */
+export interface FieldViolation {
+  field: string
+  rejectedValue: unknown
+  message: string
+}
+
+export class ValidationError extends Error {
+  constructor(readonly details: FieldViolation[]) {
+    super(details.map((d) => `${d.field}: ${d.message}`).join('; '))
+    this.name = 'ValidationError'
+  }
+}
+
+export function fillTemplate(template: string, params: readonly unknown[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < params.length ? String(params[Number(i)]) : whole))
+}

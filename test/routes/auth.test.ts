@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { makeWorld, jwtClaims, errorBody, SANDBOX, OTHER } from '../helpers/app'
+
+describe('POST /api/partner/login (partner user)', () => {
+  it('answers 200 with a JWT whose iat/exp are seconds on the simulator clock, and the roles', async () => {
+    const w = makeWorld()
+    const res = await w.call('POST', '/api/partner/login', { body: SANDBOX })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { token: string; refreshToken: string; endUserId?: string }
+    expect(typeof body.refreshToken).toBe('string')
+    expect(body.endUserId).toBeUndefined()
+    const claims = jwtClaims(body.token)
+    expect(claims.iat).toBe(Date.parse('2026-01-15T10:00:00Z') / 1000)
+    expect(claims.exp).toBe((claims.iat as number) + 3600)
+    expect(claims.roles).toContain('CONSUMER_CREATE')
+  })
+
+  it('refuses a wrong password or unknown partner with 401 linkcy.unauthorized', async () => {
+    const w = makeWorld()
+    for (const body of [{ ...SANDBOX, password: 'nope' }, { ...SANDBOX, partnerName: 'nobody' }, { ...OTHER, partnerName: 'sandbox' }]) {
+      const res = await w.call('POST', '/api/partner/login', { body })
+      expect(res.status).toBe(401)
+      expect(await errorBody(res)).toMatchObject({ error: 'linkcy.unauthorized', status: 401 })
+    }
+  })
+
+  it('answers malformed JSON, a wrong content type and a missing field with LinkCy 400s', async () => {
+    const w = makeWorld()
+    const malformed = await w.call('POST', '/api/partner/login', { body: '{"username":', headers: { 'Content-Type': 'application/json' } })
+    expect(malformed.status).toBe(400)
+    expect(await errorBody(malformed)).toMatchObject({ error: 'linkcy.bad.request', details: [{ field: 'body' }] })
+    const text = await w.call('POST', '/api/partner/login', { body: 'hello', headers: { 'Content-Type': 'text/plain' } })
+    expect(text.status).toBe(400)
+    const missing = await w.call('POST', '/api/partner/login', { body: { username: 'x', partnerName: 'sandbox' } })
+    expect(missing.status).toBe(400)
+    expect(await errorBody(missing)).toMatchObject({ details: [{ field: 'password', rejectedValue: 'null', message: 'must not be null' }] })
+  })
+})
+
+describe('POST /api/partner/refresh', () => {
+  it('rotates: a refresh token works once, then 401', async () => {
+    const w = makeWorld()
+    const login = (await (await w.call('POST', '/api/partner/login', { body: SANDBOX })).json()) as { refreshToken: string }
+    const first = await w.call('POST', '/api/partner/refresh', { body: { refreshToken: login.refreshToken } })
+    expect(first.status).toBe(200)
+    const next = (await first.json()) as { token: string; refreshToken: string }
+    expect(next.refreshToken).not.toBe(login.refreshToken)
+    const again = await w.call('POST', '/api/partner/refresh', { body: { refreshToken: login.refreshToken } })
+    expect(again.status).toBe(401)
+  })
+})
+
+describe('bearer tokens', () => {
+  it('expire on the simulator clock, and forged ones are refused', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    expect((await w.call('GET', '/api/partner/no-such-thing', { token })).status).toBe(404)
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA')
+    expect((await w.call('GET', '/api/partner/no-such-thing', { token: forged })).status).toBe(401)
+    w.store.clock.advance(3600_000)
+    const expired = await w.call('GET', '/api/partner/no-such-thing', { token })
+    expect(expired.status).toBe(401)
+    expect(await errorBody(expired)).toMatchObject({ error: 'linkcy.unauthorized' })
+  })
+})
