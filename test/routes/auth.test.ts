@@ -63,3 +63,16 @@ describe('bearer tokens', () => {
     expect(await errorBody(expired)).toMatchObject({ error: 'linkcy.unauthorized' })
   })
 })
+
+describe('reference schema', () => {
+  it('login 200 and 401 bodies match the reference', async () => {
+    const { referenceErrors } = await import('../helpers/reference')
+    const w = makeWorld()
+    const ok = await w.call('POST', '/api/partner/login', { body: SANDBOX })
+    expect(referenceErrors('POST', '/api/partner/login', 200, await ok.json())).toEqual([])
+    const bad = await w.call('POST', '/api/partner/login', { body: { ...SANDBOX, password: 'x' } })
+    expect(referenceErrors('POST', '/api/partner/login', 401, await bad.json())).toEqual([])
+    const invalid = await w.call('POST', '/api/partner/login', { body: {} })
+    expect(referenceErrors('POST', '/api/partner/login', 400, await invalid.json())).toEqual([])
+  })
+})
