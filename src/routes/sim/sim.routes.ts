@@ -3,6 +3,8 @@ import type { AppEnv } from '../env'
 import { clockRoutes } from './clock.routes'
 import { scenarioRoutes, type ScenarioSource } from './scenarios.routes'
 import { outboxRoutes } from './outbox.routes'
+import { simVerificationRoutes } from './verifications.routes'
+import { simKycRoutes } from './kyc.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -11,5 +13,7 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', clockRoutes)
   sim.route('/_sim', scenarioRoutes(source))
   sim.route('/_sim', outboxRoutes)
+  sim.route('/_sim', simVerificationRoutes)
+  sim.route('/_sim', simKycRoutes)
   return sim
 }
