@@ -173,4 +173,52 @@ CREATE TABLE `web_pages` (
 	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `web_pages_resource_ix` ON `web_pages` (`resource_id`);
+CREATE INDEX `web_pages_resource_ix` ON `web_pages` (`resource_id`);--> statement-breakpoint
+CREATE TABLE `sca_devices` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`end_user_kind` text NOT NULL,
+	`endpoint_id` text NOT NULL,
+	`status` text NOT NULL,
+	`pin_status` text NOT NULL,
+	`biometry_status` text NOT NULL,
+	`secret` text NOT NULL,
+	`origin` text NOT NULL,
+	`join_code` text,
+	`join_code_expires_at` integer,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	`activation_date` integer,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sca_devices_end_user_ix` ON `sca_devices` (`partner_id`,`end_user_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `sca_devices_join_code_ix` ON `sca_devices` (`join_code`);--> statement-breakpoint
+CREATE TABLE `sca_interactions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`device_id` text NOT NULL,
+	`operation` text NOT NULL,
+	`strategy` text NOT NULL,
+	`factor` text,
+	`method` text NOT NULL,
+	`path` text NOT NULL,
+	`body_hash` text NOT NULL,
+	`join_code` text,
+	`nonce` text,
+	`status` text NOT NULL,
+	`auto_approve_at` integer,
+	`expires_at` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`joined_at` integer,
+	`decided_at` integer,
+	`consumed_at` integer,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`device_id`) REFERENCES `sca_devices`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sca_interactions_end_user_ix` ON `sca_interactions` (`partner_id`,`end_user_id`,`created_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `sca_interactions_join_code_uq` ON `sca_interactions` (`join_code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `sca_interactions_nonce_uq` ON `sca_interactions` (`device_id`,`nonce`);

@@ -7,10 +7,11 @@ import { miscRoutes } from './misc/misc.routes'
 import { sandboxPasswordRoutes } from './sandbox/passwords.routes'
 import { kycSimulateRoutes } from './sandbox/kyc-simulate.routes'
 import { sandboxConsumerRoutes } from './sandbox/consumers.routes'
+import { scaRoutes } from './sca/sca.routes'
 
 // Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
 // Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
 export const apiRouters = [
   authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes,
-  partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes,
+  partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
 ]

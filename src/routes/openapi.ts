@@ -82,7 +82,13 @@ export function queryList<T extends z.ZodType>(item: T) {
       (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter((s) => s !== '')),
       z.array(item).optional(),
     )
-    .openapi({ type: 'array', items: {} as never })
+    .openapi({ type: 'array', items: listItemSchema(item) as never })
+}
+
+/** The documented item of a queryList: an enum's values are listed, other items stay untyped. */
+function listItemSchema(item: z.ZodType): Record<string, unknown> {
+  const options = (item as { options?: unknown }).options
+  return Array.isArray(options) ? { type: 'string', enum: options } : {}
 }
 
 /** page / pageSize / sortDirection / sortAttribute of LinkCy's list operations. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LINKCY_ROLES, KYC_STATUSES, BANKING_STATUSES, LINKCY_STATUSES, COMPLIANCE_STATUSES, SUSPENSION_STATUSES } from '../state/enums'
+import { ScaDeviceSeedSchema, ScaPolicySeedSchema } from './seed-sca'
 
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
 // Documented in docs/scenarios.md. Later issues extend it (ledgers, cards, SCA devices, ...).
@@ -30,6 +31,8 @@ export const ConsumerSeedSchema = z.strictObject({
   complianceStatus: z.enum(COMPLIANCE_STATUSES).optional(),
   suspensionStatus: z.enum(SUSPENSION_STATUSES).default('NOT_SUSPENDED'),
   externalId: z.string().max(511).optional(),
+  /** An SCA device already enrolled for this consumer (scenarios/seed-sca.ts). */
+  scaDevice: ScaDeviceSeedSchema.optional(),
 })
 
 export const PartnerSettingsSeedSchema = z.strictObject({
@@ -37,6 +40,9 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   refreshTokenTtlSeconds: z.number().int().positive().optional(),
   phoneCode: z.string().regex(/^[0-9]{6}$/).optional(),
   termsVersion: z.string().optional(),
+  smsServiceActive: z.boolean().optional(),
+  delegatedPoa: z.boolean().optional(),
+  sca: ScaPolicySeedSchema.optional(),
 })
 
 export const PartnerSeedSchema = z.strictObject({
@@ -44,6 +50,15 @@ export const PartnerSeedSchema = z.strictObject({
   displayName: z.string().optional(),
   logoUrl: z.string().url().optional(),
   contactInformation: z.record(z.string(), z.string()).optional(),
+  /** Overrides of the default limits GET /api/partner shows (state/partner-limits.ts); any subset. */
+  limits: z
+    .strictObject({
+      ledger: z
+        .strictObject({ transactionLimit: z.number(), transactionDailyLimit: z.number(), transactionMonthlyLimit: z.number(), ddTransactionLimit: z.number(), ddMonthlyLimit: z.number() })
+        .partial()
+        .optional(),
+    })
+    .optional(),
   settings: PartnerSettingsSeedSchema.default({}),
   users: z.array(PartnerUserSeedSchema).default([]),
   consumers: z.array(ConsumerSeedSchema).default([]),

@@ -5,6 +5,7 @@ import { LINKCY_ROLES } from '../state/enums'
 import { ScenarioError } from './scenario-error'
 import type { Store } from '../state/store'
 import { seedConsumer, seedRandomConsumers } from './seed-consumers'
+import { seedScaDevice } from './seed-sca'
 import type { PartnerSeed } from './schema'
 
 export interface SeededPartner {
@@ -32,7 +33,7 @@ export function seedPartner(store: Store, seed: PartnerSeed): SeededPartner {
         adminEmail: `admin@${domain}`, billingEmail: `billing@${domain}`, commercialEmail: `sales@${domain}`,
         techEmail: `tech@${domain}`, complianceEmail: `compliance@${domain}`,
       },
-      limits: {},
+      limits: seed.limits ?? {},
       settings: seed.settings,
       creationDate: now,
       updateDate: now,
@@ -50,6 +51,7 @@ export function seedPartner(store: Store, seed: PartnerSeed): SeededPartner {
   const consumers: Record<string, string> = {}
   seed.consumers.forEach((c, i) => {
     consumers[c.ref ?? String(i)] = seedConsumer(store, id, c)
+    if (c.scaDevice) seedScaDevice(store, id, consumers[c.ref ?? String(i)]!, c.scaDevice)
   })
   for (const [ref, consumerId] of Object.entries(seedRandomConsumers(store, id, seed.randomConsumers))) consumers[ref] = consumerId
   return { id, users, consumers }

@@ -84,6 +84,26 @@ export const ERROR_CATALOGUE = {
     'A KYC application for this consumer is still being processed, please wait for it to complete before starting a new one.',
   ),
   KYC_ALREADY_VALIDATED: conflict('You cannot create a new KYC application for a user with KYC already validated.'),
+  // SIM: the simulator's own (hosted KYC page and /_sim control plane), not a LinkCy code.
+  KYC_STATUS_TRANSITION_NOT_ALLOWED: conflict('Kyc application {0} is {1} and cannot become {2}.'),
+
+  // Strong Customer Authentication (messages of codes without a reference example are their documented descriptions)
+  SCA_REQUIRED: conflict('The operation you are trying to do requires SCA, current strategy {0}.'),
+  SCA_DEVICE_NOT_SET: conflict('The operation requires SCA but the corresponding user has no SCA device set up.'),
+  SCA_FACTOR_NOT_SET: bad('The user has a sca device set up, but the factor requested is not enrolled yet. You must either enroll it or change the factor.'),
+  SCA_INTERACTION_NOT_FOUND: notFound('The specified id could not be found.'),
+  SCA_INTERACTION_NOT_COMPLETED: conflict('The SCA interaction is not completed (pending).'),
+  SCA_INTERACTION_DECLINED: conflict('The SCA interaction was declined by user or expired.'),
+  SCA_INTERACTION_ALREADY_CONSUMED: conflict('The SCA interaction has already been used, you need to create a new one.'),
+  SCA_INTERACTION_DOES_NOT_MATCH: conflict('The SCA interaction does not match the one you are trying to make. Body or url is different.'),
+  SCA_SIGNATURE_DOES_NOT_MATCH: { status: 401, message: "The sca signature provided doesn't match the one required for this operation" },
+  NO_ACTIVE_SCA_DEVICE_FOUND: notFound('No active SCA device could be found.'),
+  SCA_DEVICE_NOT_VALID: conflict('The device cannot be used to sign this data.'),
+  SCA_SIGNATURE_FORMAT_INVALID: conflict('The signature format for data signing SCA strategy is invalid: HTTP header validation failed.'),
+  SCA_SIGNATURE_MISSING: conflict('The signature required for data signing SCA strategy is missing.'),
+  SCA_DEVICE_ALREADY_SET: conflict('The SCA device for this user has already been set up.'),
+  SCA_DEVICE_NOT_FOUND: notFound('The SCA device you are referring ((id: {0}) could not be found.'),
+  SCA_BIOMETRY_ALREADY_SET: conflict('Biometry is already set on this SCA device.'),
 
   // Hosted web pages
   RESOURCE_NOT_FOUND: notFound('The resource you are trying to access to does not exist.'),

@@ -1,7 +1,10 @@
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { partners, partnerAccounts } from './db/schema'
 import { SimError } from './errors'
+import { partnerLimits, type PartnerLimits } from './partner-limits'
+import type { Scope } from './scope'
 import type { Store } from './store'
+import type { ScaPolicy } from './sca-policy'
 
 export type PartnerRow = typeof partners.$inferSelect
 export type PartnerAccountRow = typeof partnerAccounts.$inferSelect
@@ -18,14 +21,6 @@ export function getPartner(store: Store, partnerId: string): PartnerRow {
   return row
 }
 
-export function findPartnerAccount(store: Store, partnerId: string, accountId: string): PartnerAccountRow | undefined {
-  return store.db
-    .select()
-    .from(partnerAccounts)
-    .where(and(eq(partnerAccounts.partnerId, partnerId), eq(partnerAccounts.id, accountId)))
-    .get()
-}
-
 /** Simulator settings of a partner, with defaults for anything the scenario left out. */
 export interface PartnerSettings {
   /** Lifetime of access tokens (JWT `exp - iat`). */
@@ -36,6 +31,12 @@ export interface PartnerSettings {
   phoneCode: string
   /** Version of the terms and conditions currently published for this partner. */
   termsVersion: string
+  /** Whether the partner subscribed to POST /sms (else 409 SERVICE_NOT_ACTIVE). */
+  smsServiceActive: boolean
+  /** Whether LinkCy delegates proof-of-address checks to the partner (address verification type DELEGATED). */
+  delegatedPoa: boolean
+  /** Strong Customer Authentication policy (any subset; defaults in state/sca-policy.ts). */
+  sca?: Partial<ScaPolicy>
 }
 
 export const DEFAULT_PARTNER_SETTINGS: PartnerSettings = {
@@ -43,8 +44,77 @@ export const DEFAULT_PARTNER_SETTINGS: PartnerSettings = {
   refreshTokenTtlSeconds: 30 * 24 * 3600,
   phoneCode: '123456',
   termsVersion: '1.0',
+  smsServiceActive: true,
+  delegatedPoa: false,
 }
 
 export function partnerSettings(partner: PartnerRow): PartnerSettings {
   return { ...DEFAULT_PARTNER_SETTINGS, ...(partner.settings as Partial<PartnerSettings>) }
+}
+
+/** The address a partner prints on its end-users' statements, as stored (with its verification status). */
+export interface PartnerAddress {
+  isoCountryCode: string
+  city: string
+  postalCode: string
+  street: string
+  number?: string
+  refinement?: string
+  stateOrProvince?: string
+  status: 'INVALID' | 'VALID' | 'VERIFIED'
+}
+
+/** The partner configuration GET /api/partner shows: the row with its effective limits. */
+export interface PartnerConfiguration extends PartnerRow {
+  effectiveLimits: PartnerLimits
+}
+
+/** GET /api/partner: the caller's own partner configuration (there is no way to read another's). */
+export function getConfiguration(store: Store, scope: Scope): PartnerConfiguration {
+  const partner = getPartner(store, scope.partnerId)
+  return { ...partner, effectiveLimits: partnerLimits(partner) }
+}
+
+/** The fields PATCH /api/partner may change; absent (or null) ones are left as they are. */
+export interface PartnerUpdate {
+  address?: Omit<PartnerAddress, 'status'> & { bypassVerification?: boolean }
+  consumerOtpMessage?: string
+  corporateOtpMessage?: string
+  displayName?: string
+  logoUrl?: string
+  contactInformation?: Record<string, string | undefined>
+}
+
+/** The placeholder LinkCy replaces with the secret in the partner's OTP SMS texts. */
+export const OTP_PLACEHOLDER = '$otp'
+
+/**
+ * PATCH /api/partner: updates the caller's configuration. OTP messages must carry `$otp`
+ * (INVALID_OTP_MESSAGE); the technical name is not updatable; updateDate moves to now.
+ */
+export function updateConfiguration(store: Store, scope: Scope, update: PartnerUpdate): PartnerRow {
+  const partner = getPartner(store, scope.partnerId)
+  for (const field of ['consumerOtpMessage', 'corporateOtpMessage'] as const) {
+    const message = update[field]
+    if (message !== undefined && !message.includes(OTP_PLACEHOLDER)) {
+      throw new SimError('INVALID_OTP_MESSAGE', [], { field, rejectedValue: message })
+    }
+  }
+  const set: Partial<PartnerRow> = { updateDate: store.clock.nowMs() }
+  if (update.displayName !== undefined) set.displayName = update.displayName
+  if (update.logoUrl !== undefined) set.logoUrl = update.logoUrl
+  if (update.consumerOtpMessage !== undefined) set.consumerOtpMessage = update.consumerOtpMessage
+  if (update.corporateOtpMessage !== undefined) set.corporateOtpMessage = update.corporateOtpMessage
+  if (update.address) {
+    const { bypassVerification: _bypass, ...address } = update.address
+    // SIM: no address-validation service; a well-formed European address is VALID (bypassed or not).
+    set.address = { ...address, status: 'VALID' } satisfies PartnerAddress
+  }
+  if (update.contactInformation) {
+    // SIM: contact fields are merged one by one (a PATCH names only what changes).
+    const given = Object.fromEntries(Object.entries(update.contactInformation).filter(([, v]) => typeof v === 'string')) as Record<string, string>
+    set.contactInformation = { ...partner.contactInformation, ...given }
+  }
+  store.db.update(partners).set(set).where(eq(partners.id, partner.id)).run()
+  return getPartner(store, partner.id)
 }

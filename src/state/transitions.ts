@@ -1,4 +1,5 @@
 import type { KycStatus } from './enums'
+import { SimError } from './errors'
 
 // Lifecycles are data, not scattered ifs. Decisions the reference does not state are listed in
 // docs/fidelity.md.
@@ -16,6 +17,17 @@ export const KYC_LIFECYCLE: Record<KycStatus, readonly KycStatus[]> = {
 
 /** KYC statuses after which a new KYC application may be created. */
 export const KYC_RESTARTABLE: readonly KycStatus[] = ['NOT_STARTED', 'ABORTED', 'DECLINED']
+
+/** KYC statuses in which an application is still waiting for the person or for LinkCy's review. */
+export const KYC_UNFINISHED: readonly KycStatus[] = ['CREATED', 'PROCESSING', 'PENDING_REVIEW']
+
+/**
+ * Throws unless a KYC application may move from `from` to `to` (the hosted page and the control
+ * plane follow the lifecycle; only sandbox kyc/simulate jumps). SIM: the error code is our own.
+ */
+export function assertKycTransition(kycId: string, from: KycStatus, to: KycStatus): void {
+  if (!KYC_LIFECYCLE[from].includes(to)) throw new SimError('KYC_STATUS_TRANSITION_NOT_ALLOWED', [kycId, from, to])
+}
 
 export interface ConsumerStatuses {
   linkcyStatus: 'PENDING' | 'VALIDATED'

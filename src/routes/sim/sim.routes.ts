@@ -5,6 +5,7 @@ import { scenarioRoutes, type ScenarioSource } from './scenarios.routes'
 import { outboxRoutes } from './outbox.routes'
 import { simVerificationRoutes } from './verifications.routes'
 import { simKycRoutes } from './kyc.routes'
+import { simScaRoutes } from './sca.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -15,5 +16,6 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', outboxRoutes)
   sim.route('/_sim', simVerificationRoutes)
   sim.route('/_sim', simKycRoutes)
+  sim.route('/_sim', simScaRoutes)
   return sim
 }

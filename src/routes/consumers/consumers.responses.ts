@@ -1,0 +1,192 @@
+import { z } from '@hono/zod-openapi'
+import type { ConsumerRecord, ConsumerRow } from '../../state/consumers'
+import {
+  ACCOUNT_PURPOSES, ADDRESS_STATUSES, BANKING_STATUSES, COMPLIANCE_STATUSES, COUNTRY_CODES, CURRENCIES, KYC_STATUSES,
+  KYC_TYPES, LINKCY_STATUSES, MONTHLY_EXPENSES, OCCUPATIONS, OVERALL_STATUSES, SOURCES_OF_FUNDS, SUSPENSION_STATUSES,
+} from '../../state/enums'
+import { overallStatus } from '../../state/transitions'
+import { compact, iso, pageOf } from '../openapi'
+
+// Response schemas of the Consumer tag and the present* functions that build them from state records.
+
+const SCA_FACTOR_STATUSES = ['UNSET', 'PENDING', 'SET'] as const
+const dateTime = z.string().openapi({ format: 'date-time' })
+const axis = <T extends readonly [string, ...string[]]>(values: T) => z.object({ value: z.enum(values), reason: z.string().optional() })
+
+export const ConsumerStatusSchema = z
+  .object({
+    banking: axis(BANKING_STATUSES),
+    kyc: axis(KYC_STATUSES),
+    suspension: axis(SUSPENSION_STATUSES),
+    linkcy: axis(LINKCY_STATUSES),
+    compliance: axis(COMPLIANCE_STATUSES),
+    overall: z.object({ value: z.enum(OVERALL_STATUSES) }),
+  })
+  .openapi('ConsumerStatus')
+
+export const PhoneInfoSchema = z
+  .object({ countryCode: z.string().optional(), number: z.string().optional(), verified: z.boolean(), verificationDate: dateTime.optional() })
+  .openapi('PhoneInfo')
+
+export const AddressResponseSchema = z
+  .object({
+    isoCountryCode: z.enum(COUNTRY_CODES),
+    city: z.string(),
+    postalCode: z.string().optional(),
+    street: z.string().optional(),
+    number: z.string().optional(),
+    refinement: z.string().optional(),
+    stateOrProvince: z.string().optional(),
+    status: z.enum(ADDRESS_STATUSES),
+  })
+  .openapi('AddressResponse')
+
+const metadata = z.record(z.string(), z.unknown())
+
+export const ConsumerInfoResponseSchema = z
+  .object({
+    id: z.string().uuid(),
+    externalId: z.string().optional(),
+    phone: PhoneInfoSchema,
+    kycInfo: z.object({
+      kycApplicationId: z.string().uuid().optional(),
+      status: z.enum(KYC_STATUSES),
+      statusReason: z.string().optional(),
+      type: z.enum(KYC_TYPES),
+      updateDate: dateTime.optional(),
+    }),
+    status: ConsumerStatusSchema,
+    termsAccepted: z.boolean(),
+    address: AddressResponseSchema.optional(),
+    firstName: z.string().optional(),
+    middleName: z.string().optional(),
+    lastName: z.string().optional(),
+    email: z.object({ address: z.string().optional(), verified: z.boolean(), verificationDate: dateTime.optional() }),
+    gender: z.enum(['MALE', 'FEMALE']).optional(),
+    birthCity: z.string().optional(),
+    birthIsoCountryCode: z.enum(COUNTRY_CODES).optional(),
+    birthDate: z.string().openapi({ format: 'date' }).optional(),
+    sourceOfFunds: z.enum(SOURCES_OF_FUNDS).optional(),
+    otherSourceOfFunds: z.string().optional(),
+    occupation: z.enum(OCCUPATIONS).optional(),
+    otherOccupation: z.string().optional(),
+    notes: z.string().optional(),
+    creationDate: dateTime,
+    updateDate: dateTime,
+    taxIdentificationNumber: z.string().optional(),
+    taxCountry: z.enum(COUNTRY_CODES).optional(),
+    accountPurposes: z.array(z.enum(ACCOUNT_PURPOSES)),
+    expectedMonthlyExpenses: z.object({ value: z.enum(MONTHLY_EXPENSES), currency: z.enum(CURRENCIES) }).optional(),
+    strongAuthentication: z
+      .object({
+        id: z.string().uuid(),
+        endpointId: z.string(),
+        creationDate: dateTime,
+        pinStatus: z.enum(SCA_FACTOR_STATUSES),
+        biometryStatus: z.enum(SCA_FACTOR_STATUSES),
+      })
+      .optional(),
+    partnerMetadata: metadata.optional(),
+    userMetadata: metadata.optional(),
+  })
+  .openapi('ConsumerInfoResponse')
+
+export const ConsumerListElementSchema = z
+  .object({
+    id: z.string().uuid(),
+    phone: PhoneInfoSchema,
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
+    emailAddress: z.string().optional(),
+    status: ConsumerStatusSchema,
+    updateDate: dateTime,
+    creationDate: dateTime,
+  })
+  .openapi('ConsumerListElement')
+
+export const ConsumerListResponseSchema = pageOf(ConsumerListElementSchema).openapi('ConsumerListResponse')
+export const ConsumerCreatedSchema = z.object({ id: z.string().uuid() }).openapi('ConsumerCreateResponse')
+export const ConsumerUpdatedSchema = z.object({ id: z.string().uuid(), updateDate: dateTime }).openapi('ConsumerUpdateResponse')
+
+type ConsumerInfo = z.infer<typeof ConsumerInfoResponseSchema>
+type ConsumerListElement = z.infer<typeof ConsumerListElementSchema>
+
+const withReason = <V extends string>(value: V, reason: string | undefined) => compact({ value, reason })
+
+function presentStatus(row: ConsumerRow): ConsumerInfo['status'] {
+  const reasons = row.statusReasons
+  return {
+    banking: withReason(row.bankingStatus as ConsumerInfo['status']['banking']['value'], reasons.banking),
+    kyc: withReason(row.kycStatus as ConsumerInfo['status']['kyc']['value'], row.kycStatusReason ?? reasons.kyc),
+    suspension: withReason(row.suspensionStatus as ConsumerInfo['status']['suspension']['value'], reasons.suspension),
+    linkcy: withReason(row.linkcyStatus as ConsumerInfo['status']['linkcy']['value'], reasons.linkcy),
+    compliance: withReason(row.complianceStatus as ConsumerInfo['status']['compliance']['value'], reasons.compliance),
+    overall: { value: overallStatus(row.linkcyStatus, row.suspensionStatus) },
+  }
+}
+
+function presentPhone(row: ConsumerRow): ConsumerInfo['phone'] {
+  return compact({ countryCode: row.phoneCountryCode, number: row.phoneNumber, verified: row.phoneVerifiedAt !== null, verificationDate: iso(row.phoneVerifiedAt) })
+}
+
+/** LinkCy's ConsumerInfoResponse: absent optional fields are omitted; accountPurposes is always an array. */
+export function presentConsumer(record: ConsumerRecord): ConsumerInfo {
+  const p = record.profile
+  return compact({
+    id: record.id,
+    externalId: p.externalId,
+    phone: presentPhone(record),
+    kycInfo: compact({
+      kycApplicationId: record.kycApplicationId ?? undefined,
+      status: record.kycStatus as ConsumerInfo['kycInfo']['status'],
+      statusReason: record.kycStatusReason ?? undefined,
+      type: record.kycType as ConsumerInfo['kycInfo']['type'],
+      updateDate: iso(record.kycUpdatedAt),
+    }),
+    status: presentStatus(record),
+    termsAccepted: record.termsAccepted,
+    address: p.address ? (compact(p.address) as ConsumerInfo['address']) : undefined,
+    firstName: record.firstName ?? undefined,
+    middleName: record.middleName ?? undefined,
+    lastName: record.lastName ?? undefined,
+    email: compact({ address: record.emailAddress ?? undefined, verified: record.emailVerifiedAt !== null, verificationDate: iso(record.emailVerifiedAt) }),
+    gender: p.gender,
+    birthCity: p.birthCity,
+    birthIsoCountryCode: p.birthIsoCountryCode as ConsumerInfo['birthIsoCountryCode'],
+    birthDate: p.birthDate,
+    sourceOfFunds: p.sourceOfFunds as ConsumerInfo['sourceOfFunds'],
+    otherSourceOfFunds: p.otherSourceOfFunds,
+    occupation: p.occupation as ConsumerInfo['occupation'],
+    otherOccupation: p.otherOccupation,
+    notes: p.notes,
+    creationDate: iso(record.creationDate),
+    updateDate: iso(record.updateDate),
+    taxIdentificationNumber: p.taxIdentificationNumber,
+    taxCountry: p.taxCountry as ConsumerInfo['taxCountry'],
+    accountPurposes: (p.accountPurposes ?? []) as ConsumerInfo['accountPurposes'],
+    expectedMonthlyExpenses: p.expectedMonthlyExpenses as ConsumerInfo['expectedMonthlyExpenses'],
+    strongAuthentication: record.strongAuthentication && {
+      id: record.strongAuthentication.id,
+      endpointId: record.strongAuthentication.endpointId,
+      creationDate: iso(record.strongAuthentication.creationDate),
+      pinStatus: record.strongAuthentication.pinStatus as (typeof SCA_FACTOR_STATUSES)[number],
+      biometryStatus: record.strongAuthentication.biometryStatus as (typeof SCA_FACTOR_STATUSES)[number],
+    },
+    partnerMetadata: p.partnerMetadata,
+    userMetadata: p.userMetadata,
+  })
+}
+
+/** One element of LinkCy's consumer list. */
+export function presentConsumerListElement(row: ConsumerRow): ConsumerListElement {
+  return compact({
+    id: row.id,
+    phone: presentPhone(row),
+    firstName: row.firstName ?? undefined,
+    lastName: row.lastName ?? undefined,
+    emailAddress: row.emailAddress ?? undefined,
+    status: presentStatus(row),
+    updateDate: iso(row.updateDate),
+    creationDate: iso(row.creationDate),
+  })
+}

@@ -1,0 +1,165 @@
+import { z } from '@hono/zod-openapi'
+import { COUNTRY_CODES, EUROPEAN_COUNTRY_CODES, KYC_STATUSES, PERSON_TYPES } from '../../state/enums'
+import type { KycCreated, KycApplicationRow } from '../../state/kyc'
+import { compact, iso, pagingQuery, pageOf, uuid } from '../openapi'
+
+// Wire shapes of tag KYC and of sandbox kyc/simulate, with LinkCy's field names and enums. Optional
+// request members accept null as absent (as LinkCy's Jackson does; generated clients send nulls).
+
+const KycConfigurationSchema = z.object({
+  accessType: z.enum(['LINK', 'SDK']),
+  urlOnComplete: z.string().nullish(),
+  urlOnFailure: z.string().nullish(),
+})
+
+/**
+ * POST /kyc body: the consumer variant (consumerId, ignored for an end-user) or the corporate-related
+ * variant (relatedPhysicalPersonId). One object so either variant validates with LinkCy's messages.
+ */
+export const KycCreateRequestSchema = z
+  .object({ consumerId: uuid().nullish(), relatedPhysicalPersonId: uuid().nullish(), kycConfiguration: KycConfigurationSchema })
+  .openapi('KycCreateRequest')
+
+const KycLinkCreateResponseSchema = z.object({ id: z.string().uuid(), url: z.string(), ttl: z.string() })
+const KycSdkTokenCreateResponseSchema = z.object({
+  id: z.string().uuid(), token: z.string(), kycApiUrl: z.string(), flowName: z.string(), ttl: z.string(),
+})
+export const KycCreateResponseSchema = z.union([KycLinkCreateResponseSchema, KycSdkTokenCreateResponseSchema]).openapi('KycCreateResponse')
+
+/** 201 of POST /kyc: the link (LINK) or the SDK token (SDK), with its lifetime. */
+export function presentKycCreated(created: KycCreated): z.infer<typeof KycCreateResponseSchema> {
+  if (created.kind === 'LINK') return { id: created.application.id, url: created.url, ttl: created.ttl }
+  const { token, kycApiUrl, flowName, ttl } = created
+  return { id: created.application.id, token, kycApiUrl, flowName, ttl }
+}
+
+const AddressResponseSchema = z.object({
+  isoCountryCode: z.enum(COUNTRY_CODES), city: z.string(), postalCode: z.string().optional(), street: z.string().optional(),
+  number: z.string().optional(), refinement: z.string().optional(), stateOrProvince: z.string().optional(),
+  status: z.enum(['INVALID', 'VALID', 'VERIFIED']),
+})
+
+const identityFields = {
+  address: AddressResponseSchema.optional(),
+  firstName: z.string().optional(),
+  middleName: z.string().optional(),
+  lastName: z.string().optional(),
+  gender: z.enum(['MALE', 'FEMALE']).optional(),
+  birthDate: z.string().optional(),
+  emailAddress: z.string().optional(),
+  birthCity: z.string().optional(),
+  birthIsoCountryCode: z.enum(COUNTRY_CODES).optional(),
+}
+
+export const KycApplicationSchema = z
+  .object({
+    id: z.string().uuid(),
+    person: z.object({ id: z.string().uuid(), type: z.enum(PERSON_TYPES) }),
+    ...identityFields,
+    status: z.object({ value: z.enum(KYC_STATUSES), reason: z.string().optional() }),
+    accessType: z.enum(['LINK', 'SDK']),
+    creationDate: z.string(),
+    updateDate: z.string(),
+  })
+  .openapi('KycApplicationInfo')
+
+export const KycApplicationListElementSchema = z
+  .object({
+    id: z.string().uuid(),
+    personId: z.string().uuid(),
+    personType: z.enum(PERSON_TYPES),
+    ...identityFields,
+    status: z.enum(KYC_STATUSES),
+    statusReason: z.string().optional(),
+    creationDate: z.string(),
+    updateDate: z.string(),
+  })
+  .openapi('KycApplicationListElement')
+
+export const KycApplicationPageSchema = pageOf(KycApplicationListElementSchema).openapi('KycApplicationPage')
+
+const ADDRESS_KEYS = ['isoCountryCode', 'city', 'postalCode', 'street', 'number', 'refinement', 'stateOrProvince', 'status'] as const
+
+function identityOf(row: KycApplicationRow) {
+  const { address, firstName, middleName, lastName, gender, birthDate, emailAddress, birthCity, birthIsoCountryCode } = row.identity
+  const presentedAddress = address ? compact(Object.fromEntries(ADDRESS_KEYS.map((k) => [k, address[k]]))) : undefined
+  return {
+    address: presentedAddress as z.infer<typeof AddressResponseSchema> | undefined,
+    firstName, middleName, lastName, gender, birthDate, emailAddress, birthCity,
+    birthIsoCountryCode: birthIsoCountryCode as z.infer<typeof identityFields.birthIsoCountryCode>,
+  }
+}
+
+/**
+ * 200 of GET /kyc/{kycId}. SIM: an application opened by sandbox kyc/simulate has no access type
+ * of its own; it reads as LINK (the reference's field is required and has only LINK and SDK).
+ */
+export function presentKycApplication(row: KycApplicationRow): z.infer<typeof KycApplicationSchema> {
+  return compact({
+    id: row.id,
+    person: { id: row.personId, type: row.personType as (typeof PERSON_TYPES)[number] },
+    ...identityOf(row),
+    status: compact({ value: row.status as (typeof KYC_STATUSES)[number], reason: row.statusReason ?? undefined }),
+    accessType: row.accessType === 'SDK' ? 'SDK' : 'LINK',
+    creationDate: iso(row.creationDate),
+    updateDate: iso(row.updateDate),
+  })
+}
+
+/** An element of GET /kyc's page (KycApplicationListElementDto). */
+export function presentKycListElement(row: KycApplicationRow): z.infer<typeof KycApplicationListElementSchema> {
+  return compact({
+    id: row.id,
+    personId: row.personId,
+    personType: row.personType as (typeof PERSON_TYPES)[number],
+    ...identityOf(row),
+    status: row.status as (typeof KYC_STATUSES)[number],
+    statusReason: row.statusReason ?? undefined,
+    creationDate: iso(row.creationDate),
+    updateDate: iso(row.updateDate),
+  })
+}
+
+export const KycListQuerySchema = z.object({
+  ...pagingQuery(['CREATION_DATE', 'UPDATE_DATE'] as const),
+  personType: z.enum(PERSON_TYPES).optional(),
+  personId: uuid().optional(),
+  kycStatus: z.enum(KYC_STATUSES).optional(),
+})
+
+export const KycIdParamSchema = z.object({ kycId: uuid().openapi({ param: { name: 'kycId', in: 'path' } }) })
+
+const EuropeanAddressRequestSchema = z.object({
+  isoCountryCode: z.enum(EUROPEAN_COUNTRY_CODES),
+  city: z.string().max(255),
+  postalCode: z.string().max(255),
+  street: z.string().max(511),
+  number: z.string().max(255).nullish(),
+  refinement: z.string().max(35).nullish(),
+  stateOrProvince: z.string().max(255).nullish(),
+  bypassVerification: z.boolean().nullish(),
+})
+
+/** Sandbox POST /kyc/simulate body: the target status, the person, and the identity to record. */
+export const KycSimulateRequestSchema = z
+  .object({
+    consumerId: uuid().nullish(),
+    relatedPhysicalPersonId: uuid().nullish(),
+    // The order of the reference's enum (it shows in "must be one of [...]").
+    kycStatus: z.enum(['NOT_STARTED', 'CREATED', 'PROCESSING', 'PENDING_REVIEW', 'ABORTED', 'VALIDATED', 'DECLINED']),
+    address: EuropeanAddressRequestSchema.nullish(),
+    firstName: z.string().max(255).nullish(),
+    middleName: z.string().max(255).nullish(),
+    lastName: z.string().max(255).nullish(),
+    gender: z.enum(['MALE', 'FEMALE']).nullish(),
+    birthDate: z.iso.date().nullish(),
+    emailAddress: z.string().nullish(),
+    birthCity: z.string().nullish(),
+    birthIsoCountryCode: z.enum(COUNTRY_CODES).nullish(),
+    nationalityCode: z.enum(COUNTRY_CODES).nullish(),
+  })
+  .openapi('KycSimulateRequest')
+
+export const KycSimulateResponseSchema = z
+  .object({ kycApplicationId: z.string().uuid(), consumerId: z.string().uuid() })
+  .openapi('KycSimulateResponse')

@@ -1,0 +1,125 @@
+import { and, eq } from 'drizzle-orm'
+import { consumers, webPages } from './db/schema'
+import { SimError, ValidationError } from './errors'
+import { formatIsoDuration, parseIsoDuration } from './clock'
+import { getPartner, partnerSettings } from './partners'
+import { findConsumer } from './persons'
+import { isEndUser, type Scope } from './scope'
+import type { Store } from './store'
+import { pageUrl } from './verifications'
+
+// Proof-of-address (POA) verification: LINK hands out a page where the end-user completes its POA;
+// UPLOADED_DOCUMENT uses a POA document already uploaded; DELEGATED (partners with delegatedPoa)
+// sets the address VERIFIED on the partner's word. A verified address shows profile.address.status VERIFIED.
+
+export type AddressVerificationType = 'LINK' | 'UPLOADED_DOCUMENT' | 'DELEGATED'
+
+export interface AddressVerificationRequest {
+  type: AddressVerificationType
+  endUserId?: string
+  documentId?: string
+  /** Lifetime of the LINK page (newer docs; ISO-8601 duration). */
+  ttl?: string
+}
+
+/** The parts of an uploaded document an address verification needs. */
+export interface PoaDocument {
+  id: string
+  type: string
+  personId: string
+}
+
+/** Lifetime of a LINK page when the request names none. */
+export const ADDRESS_LINK_TTL_MS = 48 * 3600_000
+/** Document type a POA must have. */
+export const PROOF_OF_ADDRESS = 'PROOF_OF_ADDRESS'
+
+type WebPageRow = typeof webPages.$inferSelect
+
+/** Path of the page a LINK address verification points to. */
+export const addressVerificationPath = (id: string): string => `/pages/address-verifications/${id}`
+
+/** The uploaded document with this id visible to the caller, or undefined. */
+export function findDocument(_store: Store, _scope: Scope, _documentId: string): PoaDocument | undefined {
+  // SIM: documents are not simulated yet (a later issue adds uploads), so every documentId is unknown
+  // and UPLOADED_DOCUMENT / DELEGATED answer DOCUMENT_NOT_FOUND.
+  return undefined
+}
+
+/** LinkCy only verifies an address against a PROOF_OF_ADDRESS document (else INVALID_DOCUMENT_TYPE). */
+export function assertProofOfAddress(document: PoaDocument): void {
+  if (document.type !== PROOF_OF_ADDRESS) throw new SimError('INVALID_DOCUMENT_TYPE', [document.id, PROOF_OF_ADDRESS, document.type])
+}
+
+/**
+ * POST /verifications/address. LINK → {url, ttl} of a page the end-user completes (unknown end-user:
+ * 400 END_USER_NOT_FOUND); UPLOADED_DOCUMENT / DELEGATED → the address becomes VERIFIED at once.
+ * DELEGATED needs the partner setting delegatedPoa (else 409 OPERATION_NOT_ALLOWED).
+ */
+export function verifyAddress(store: Store, scope: Scope, req: AddressVerificationRequest, origin: string): { url?: string; ttl?: string } {
+  if (req.type === 'LINK') return createAddressLink(store, scope, req, origin)
+  if (req.type === 'DELEGATED' && !partnerSettings(getPartner(store, scope.partnerId)).delegatedPoa) throw new SimError('OPERATION_NOT_ALLOWED')
+  const documentId = req.documentId!
+  const document = findDocument(store, scope, documentId)
+  if (!document) throw new SimError('DOCUMENT_NOT_FOUND', [documentId], { field: 'documentId', rejectedValue: documentId })
+  assertProofOfAddress(document)
+  // SIM: the sandbox accepts every POA document at once (no review delay).
+  markAddressVerified(store, scope.partnerId, document.personId)
+  return {}
+}
+
+function createAddressLink(store: Store, scope: Scope, req: AddressVerificationRequest, origin: string): { url: string; ttl: string } {
+  const endUserId = scope.principal && isEndUser(scope) ? scope.principal.id : req.endUserId
+  if (!endUserId) throw new ValidationError([{ field: 'endUserId', rejectedValue: null, message: 'must not be null' }])
+  const consumer = findConsumer(store, scope, endUserId)
+  if (!consumer) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
+  const ttlMs = req.ttl === undefined ? ADDRESS_LINK_TTL_MS : parseIsoDuration(req.ttl)
+  if (!ttlMs || ttlMs <= 0) throw new ValidationError([{ field: 'ttl', rejectedValue: req.ttl, message: 'must be a positive ISO-8601 duration' }])
+  const now = store.clock.nowMs()
+  const id = store.rng.uuid()
+  store.db
+    .insert(webPages)
+    .values({ id, partnerId: scope.partnerId, kind: 'ADDRESS_VERIFICATION', resourceId: consumer.id, status: 'OPEN', expiresAt: now + ttlMs, createdAt: now })
+    .run()
+  return { url: pageUrl(origin, addressVerificationPath(id)), ttl: formatIsoDuration(ttlMs) }
+}
+
+/** Sets the consumer's address status to VERIFIED; false when it has no address to verify. */
+function markAddressVerified(store: Store, partnerId: string, consumerId: string): boolean {
+  const consumer = store.db.select().from(consumers).where(and(eq(consumers.partnerId, partnerId), eq(consumers.id, consumerId))).get()
+  const address = consumer?.profile.address
+  if (!consumer || !address) return false
+  const now = store.clock.nowMs()
+  store.db
+    .update(consumers)
+    .set({ profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } }, updateDate: now })
+    .where(eq(consumers.id, consumer.id))
+    .run()
+  return true
+}
+
+/** A LINK address-verification page by id (bearer URL: not scoped to a partner), or undefined. */
+export function findAddressPage(store: Store, id: string): WebPageRow | undefined {
+  return store.db.select().from(webPages).where(and(eq(webPages.id, id), eq(webPages.kind, 'ADDRESS_VERIFICATION'))).get()
+}
+
+/** What completing a LINK page did. */
+export interface AddressCompletion {
+  outcome: 'VERIFIED' | 'EXPIRED' | 'NO_ADDRESS'
+  page: WebPageRow
+}
+
+/**
+ * The end-user completed its proof of address on the LINK page: the address becomes VERIFIED
+ * (idempotent). Expired page → EXPIRED; a consumer without an address → NO_ADDRESS. Unknown page →
+ * RESOURCE_NOT_FOUND.
+ */
+export function completeAddressVerification(store: Store, id: string): AddressCompletion {
+  const page = findAddressPage(store, id)
+  if (!page) throw new SimError('RESOURCE_NOT_FOUND')
+  if (page.status === 'DONE') return { outcome: 'VERIFIED', page }
+  if (page.expiresAt <= store.clock.nowMs()) return { outcome: 'EXPIRED', page }
+  if (!markAddressVerified(store, page.partnerId, page.resourceId)) return { outcome: 'NO_ADDRESS', page }
+  store.db.update(webPages).set({ status: 'DONE' }).where(eq(webPages.id, page.id)).run()
+  return { outcome: 'VERIFIED', page: { ...page, status: 'DONE' } }
+}

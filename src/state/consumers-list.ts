@@ -1,0 +1,74 @@
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { consumers } from './db/schema'
+import type { ConsumerRow } from './persons'
+import type { Scope } from './scope'
+import type { Store } from './store'
+
+// GET /consumers: the partner's consumers, filtered, sorted and paged by SQLite.
+
+export interface ListConsumersQuery {
+  lastName?: string
+  phone?: string
+  emailAddress?: string
+  kycStatus?: string[]
+  bankingStatus?: string[]
+  suspensionStatus?: string[]
+  linkcyStatus?: string[]
+  complianceStatus?: string[]
+  overallStatus?: 'ACTIVE' | 'INACTIVE'
+  sortAttribute?: 'UPDATE_DATE' | 'LAST_NAME' | 'CREATION_DATE'
+  sortDirection?: 'ASC' | 'DESC'
+  page: number
+  pageSize: number
+}
+
+const SORT_COLUMNS = {
+  UPDATE_DATE: consumers.updateDate,
+  LAST_NAME: consumers.lastName,
+  CREATION_DATE: consumers.creationDate,
+} as const
+
+/** Case-insensitive "contains" on a text column (no LIKE wildcards to escape). */
+const contains = (column: SQLWrapper, needle: string): SQL => sql`instr(lower(coalesce(${column}, '')), ${needle.toLowerCase()}) > 0`
+
+function filters(scope: Scope, q: ListConsumersQuery): SQL[] {
+  const where: SQL[] = [eq(consumers.partnerId, scope.partnerId)]
+  if (q.lastName) where.push(contains(consumers.lastName, q.lastName))
+  if (q.emailAddress) where.push(contains(consumers.emailAddress, q.emailAddress))
+  if (q.phone !== undefined && q.phone !== '') {
+    // SIM: the phone filter matches digits only ('+33 6 12…' finds 33612…), anywhere in country code + number.
+    const digits = q.phone.replace(/\D/g, '')
+    where.push(digits ? contains(consumers.phoneDigits, digits) : sql`0`)
+  }
+  const lists = [
+    [consumers.kycStatus, q.kycStatus],
+    [consumers.bankingStatus, q.bankingStatus],
+    [consumers.suspensionStatus, q.suspensionStatus],
+    [consumers.linkcyStatus, q.linkcyStatus],
+    [consumers.complianceStatus, q.complianceStatus],
+  ] as const
+  for (const [column, values] of lists) if (values && values.length > 0) where.push(inArray(column, values))
+  const active = and(eq(consumers.linkcyStatus, 'VALIDATED'), eq(consumers.suspensionStatus, 'NOT_SUSPENDED'))!
+  if (q.overallStatus === 'ACTIVE') where.push(active)
+  if (q.overallStatus === 'INACTIVE') where.push(or(ne(consumers.linkcyStatus, 'VALIDATED'), ne(consumers.suspensionStatus, 'NOT_SUSPENDED'))!)
+  return where
+}
+
+/**
+ * One page of the partner's consumers and the total count. SIM: defaults are CREATION_DATE, DESC
+ * (newest first); ties keep creation order.
+ */
+export function listConsumers(store: Store, scope: Scope, q: ListConsumersQuery): { rows: ConsumerRow[]; total: number } {
+  const where = and(...filters(scope, q))
+  const total = store.db.select({ n: count() }).from(consumers).where(where).get()?.n ?? 0
+  const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc
+  const rows = store.db
+    .select()
+    .from(consumers)
+    .where(where)
+    .orderBy(dir(SORT_COLUMNS[q.sortAttribute ?? 'CREATION_DATE']), dir(sql`rowid`))
+    .limit(q.pageSize)
+    .offset(q.page * q.pageSize)
+    .all()
+  return { rows, total }
+}

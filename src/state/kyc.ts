@@ -1,0 +1,169 @@
+import { and, eq, lte } from 'drizzle-orm'
+import { consumers, kycApplications, webPages } from './db/schema'
+import type { KycIdentity } from './db/tables/kyc'
+import type { KycStatus } from './enums'
+import { SimError } from './errors'
+import { getPersonConsumer, type ConsumerRow } from './persons'
+import { isEndUser, targetPersonId, type Scope } from './scope'
+import type { Store } from './store'
+import { consumerStatusesForKyc, KYC_RESTARTABLE } from './transitions'
+import { formatIsoDuration } from './clock'
+
+// KYC applications (tag KYC): a consumer asks for a KYC link or SDK token, does the KYC, and its
+// statuses follow. The consumer row mirrors its current application (kycApplicationId, kycStatus).
+
+export type KycApplicationRow = typeof kycApplications.$inferSelect
+export type KycAccessType = 'LINK' | 'SDK'
+
+/** LinkCy keeps a KYC link open 720 hours and an SDK token 24 hours. */
+export const KYC_LINK_TTL_MS = 720 * 3600_000
+export const KYC_SDK_TTL_MS = 24 * 3600_000
+
+/** POST /kyc body (null members read as absent). */
+export interface KycCreateRequest {
+  consumerId?: string | null
+  relatedPhysicalPersonId?: string | null
+  kycConfiguration: { accessType: KycAccessType; urlOnComplete?: string | null; urlOnFailure?: string | null }
+}
+
+export type KycCreated =
+  | { kind: 'LINK'; application: KycApplicationRow; url: string; ttl: string }
+  | { kind: 'SDK'; application: KycApplicationRow; token: string; kycApiUrl: string; flowName: string; ttl: string }
+
+/** The simulator page a LINK application points to (absolute, on the origin the caller used). */
+export function kycLinkUrl(origin: string, kycId: string): string {
+  return `${origin}/pages/kyc/${kycId}`
+}
+
+/**
+ * POST /kyc (Kyc_requestValidationLink): opens a FULL_KYC application for the consumer and answers
+ * the link (LINK) or an SDK token (SDK). Checks, in order: person id, person, forbidden, suspended,
+ * verified phone, KYC already validated, last application still running (an expired one is ABORTED).
+ */
+export function createKycApplication(store: Store, scope: Scope, req: KycCreateRequest, origin: string): KycCreated {
+  if (req.relatedPhysicalPersonId && !isEndUser(scope)) {
+    // SIM: corporate-related physical persons arrive with the corporates issue; none exists yet.
+    throw new SimError('PERSON_NOT_FOUND', ['CORPORATE_RELATED_PHYSICAL_PERSON', req.relatedPhysicalPersonId], {
+      field: 'relatedPhysicalPersonId', rejectedValue: req.relatedPhysicalPersonId,
+    })
+  }
+  const personId = targetPersonId(scope, req.consumerId ?? undefined, 'PERSON_ID_REQUIRED', 'consumerId')
+  let consumer = getPersonConsumer(store, scope, personId)
+  if (consumer.linkcyStatus === 'FORBIDDEN' || consumer.linkcyStatus === 'CLOSED') throw new SimError('END_USER_FORBIDDEN', [consumer.id])
+  if (consumer.suspensionStatus === 'SUSPENDED') throw new SimError('END_USER_MUST_NOT_BE_SUSPENDED', [consumer.id])
+  if (consumer.phoneVerifiedAt === null) throw new SimError('PHONE_MUST_BE_VERIFIED')
+  consumer = settleConsumerKyc(store, consumer)
+  if (consumer.kycStatus === 'VALIDATED') throw new SimError('KYC_ALREADY_VALIDATED')
+  if (!KYC_RESTARTABLE.includes(consumer.kycStatus as KycStatus)) throw new SimError('LAST_KYC_APPLICATION_NOT_FINISHED')
+
+  const { accessType, urlOnComplete, urlOnFailure } = req.kycConfiguration
+  const now = store.clock.nowMs()
+  const ttlMs = accessType === 'LINK' ? KYC_LINK_TTL_MS : KYC_SDK_TTL_MS
+  const application: KycApplicationRow = {
+    id: store.rng.uuid(), partnerId: scope.partnerId, personId: consumer.id, personType: 'CONSUMER', status: 'CREATED',
+    statusReason: null, type: 'FULL_KYC', accessType, urlOnComplete: urlOnComplete ?? null, urlOnFailure: urlOnFailure ?? null,
+    expiresAt: now + ttlMs, identity: {}, creationDate: now, updateDate: now,
+  }
+  store.db.insert(kycApplications).values(application).run()
+  mirrorOnConsumer(store, application, now)
+  const ttl = formatIsoDuration(ttlMs)
+  if (accessType === 'SDK') {
+    // SIM: the SDK token is opaque and the SDK flow is finished through POST /_sim/kyc/{kycId}/complete.
+    return { kind: 'SDK', application, token: store.rng.secret(32), kycApiUrl: `${origin}/_sim/kyc`, flowName: 'FULL_KYC', ttl }
+  }
+  store.db
+    .insert(webPages)
+    .values({ id: store.rng.uuid(), partnerId: scope.partnerId, kind: 'KYC', resourceId: application.id, status: 'OPEN', expiresAt: application.expiresAt!, createdAt: now })
+    .run()
+  return { kind: 'LINK', application, url: kycLinkUrl(origin, application.id), ttl }
+}
+
+/**
+ * GET /kyc/{kycId} (Kyc_getApplication): one application of the caller's partner; an end-user sees
+ * only its own. Anything else is KYC_APPLICATION_NOT_FOUND. An expired link reads as ABORTED.
+ */
+export function getKycApplication(store: Store, scope: Scope, kycId: string): KycApplicationRow {
+  const row = store.db.select().from(kycApplications).where(and(eq(kycApplications.partnerId, scope.partnerId), eq(kycApplications.id, kycId))).get()
+  if (!row || (isEndUser(scope) && row.personId !== scope.principal?.id)) throw new SimError('KYC_APPLICATION_NOT_FOUND', [kycId])
+  return settleExpiry(store, row)
+}
+
+/** An application by id whatever its partner (hosted pages and control plane), settled; or undefined. */
+export function findKycApplication(store: Store, kycId: string): KycApplicationRow | undefined {
+  const row = store.db.select().from(kycApplications).where(eq(kycApplications.id, kycId)).get()
+  return row && settleExpiry(store, row)
+}
+
+/**
+ * Lazy expiry on the simulator clock: a CREATED application whose link or token has expired becomes
+ * ABORTED (at its expiry instant), and so does its consumer's kycStatus if it is the current one.
+ */
+export function settleExpiry(store: Store, row: KycApplicationRow): KycApplicationRow {
+  if (row.status !== 'CREATED' || row.expiresAt === null || row.expiresAt > store.clock.nowMs()) return row
+  return setKycStatus(store, row, 'ABORTED', null, row.expiresAt)
+}
+
+/** Settles every due application of a partner (before a list filters on statuses). */
+export function settlePartnerExpiries(store: Store, partnerId: string): void {
+  const due = store.db
+    .select()
+    .from(kycApplications)
+    .where(and(eq(kycApplications.partnerId, partnerId), eq(kycApplications.status, 'CREATED'), lte(kycApplications.expiresAt, store.clock.nowMs())))
+    .all()
+  for (const row of due) settleExpiry(store, row)
+}
+
+/**
+ * Settles the consumer's current application and answers the consumer as it then is. Exported for
+ * the consumer operations, so a consumer read after its link expired shows kycInfo.status ABORTED.
+ */
+export function settleConsumerKyc(store: Store, consumer: ConsumerRow): ConsumerRow {
+  if (!consumer.kycApplicationId || consumer.kycStatus !== 'CREATED') return consumer
+  const row = store.db.select().from(kycApplications).where(eq(kycApplications.id, consumer.kycApplicationId)).get()
+  if (!row || settleExpiry(store, row) === row) return consumer
+  return store.db.select().from(consumers).where(eq(consumers.id, consumer.id)).get() ?? consumer
+}
+
+/**
+ * Moves an application to a status (no lifecycle check: callers check) and mirrors it on its
+ * consumer when it is the consumer's current application. A finished LINK page is closed.
+ */
+export function setKycStatus(store: Store, row: KycApplicationRow, status: KycStatus, reason: string | null, at = store.clock.nowMs()): KycApplicationRow {
+  const next = { ...row, status, statusReason: reason, updateDate: at }
+  store.db.update(kycApplications).set({ status, statusReason: reason, updateDate: at }).where(eq(kycApplications.id, row.id)).run()
+  if (status !== 'CREATED') store.db.update(webPages).set({ status: 'DONE' }).where(and(eq(webPages.kind, 'KYC'), eq(webPages.resourceId, row.id))).run()
+  const consumer = store.db.select().from(consumers).where(eq(consumers.id, row.personId)).get()
+  if (consumer && consumer.kycApplicationId === row.id) mirrorOnConsumer(store, next, at)
+  return next
+}
+
+/**
+ * Makes `application` the consumer's current KYC: kycApplicationId / kycStatus / kycUpdatedAt and
+ * the status axes that follow the KYC. SIM: a FORBIDDEN, CLOSING or CLOSED linkcyStatus is kept.
+ */
+export function mirrorOnConsumer(store: Store, application: KycApplicationRow, at: number): void {
+  if (application.personType !== 'CONSUMER') return
+  const consumer = store.db.select().from(consumers).where(eq(consumers.id, application.personId)).get()
+  if (!consumer) return
+  const statuses = consumerStatusesForKyc(application.status as KycStatus)
+  const keepLinkcy = ['FORBIDDEN', 'CLOSING', 'CLOSED'].includes(consumer.linkcyStatus)
+  store.db
+    .update(consumers)
+    .set({
+      kycApplicationId: application.id,
+      kycStatus: application.status,
+      kycStatusReason: application.statusReason,
+      kycType: application.type,
+      kycUpdatedAt: at,
+      ...statuses,
+      ...(keepLinkcy ? { linkcyStatus: consumer.linkcyStatus } : {}),
+      updateDate: at,
+    })
+    .where(eq(consumers.id, consumer.id))
+    .run()
+}
+
+/** Identity data of an application, merged with what was known before (later values win). */
+export function mergeIdentity(before: KycIdentity, after: KycIdentity): KycIdentity {
+  return { ...before, ...Object.fromEntries(Object.entries(after).filter(([, v]) => v !== undefined)) }
+}
