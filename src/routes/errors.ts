@@ -75,8 +75,10 @@ export function zodFailure(error: ZodError, input: unknown): SimError | Validati
 
 function violations(issue: Issue, input: unknown): FieldViolation[] {
   if (issue.code === 'invalid_union') {
-    // Pick the branch that failed least: its problems are the ones the caller most likely made.
-    const branches = issue.errors.filter((b) => b.length > 0).sort((a, b) => a.length - b.length)
+    // Pick the branch the caller most likely meant: the one whose failures are least about fields
+    // the caller did not send (a wrong consumerPhone beats "username must not be null").
+    const score = (branch: Issue[]) => branch.reduce((n, i) => n + (valueAt(input, [...issue.path, ...i.path]) === undefined ? 2 : 1), 0)
+    const branches = issue.errors.filter((b) => b.length > 0).sort((a, b) => score(a as Issue[]) - score(b as Issue[]))
     if (branches[0]) return branches[0].flatMap((inner) => violations({ ...inner, path: [...issue.path, ...inner.path] } as Issue, input))
   }
   const value = valueAt(input, issue.path)
@@ -93,18 +95,25 @@ function messageOf(issue: Issue, value: unknown): string {
       if (issue.origin === 'string' || issue.origin === 'array') return `size must be at least ${issue.minimum}`
       return `must be greater than or equal to ${issue.minimum}`
     case 'invalid_format':
-      if (issue.format === 'regex') return `must match "${(issue as { pattern?: string }).pattern ?? ''}"`
+      if (issue.format === 'regex') return `must match "${regexSource((issue as { pattern?: unknown }).pattern)}"`
       if (issue.format === 'uuid' || issue.format === 'guid') return 'must be a valid UUID'
       if (issue.format === 'email') return 'must be a well-formed email address'
       if (issue.format === 'datetime' || issue.format === 'date') return `must be a valid ${issue.format}`
       return `must be a valid ${issue.format}`
     case 'invalid_value':
+      if (value === undefined || value === null) return 'must not be null'
       return `must be one of [${issue.values.map(String).join(', ')}]`
     case 'not_multiple_of':
       return `must be a multiple of ${issue.divisor}`
     default:
       return issue.message
   }
+}
+
+/** A pattern as Spring prints it: the source, without JavaScript's /.../flags delimiters. */
+function regexSource(pattern: unknown): string {
+  if (pattern instanceof RegExp) return pattern.source
+  return String(pattern ?? '').replace(/^\/(.*)\/[a-z]*$/s, '$1')
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {

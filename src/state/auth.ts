@@ -37,16 +37,46 @@ export type LoginRequest =
 export function login(store: Store, req: LoginRequest): TokenPair | { passwordChangeSecret: string } {
   const partner = findPartnerByName(store, req.partnerName)
   if (!partner) throw new AuthError(401, BAD_CREDENTIALS)
-  const [kind, loginName] = loginOf(req)
+  const credential = checkCredentials(store, partner, ...loginOf(req), req.password)
+  if (credential.oneTime) return { passwordChangeSecret: issuePasswordSecret(store, credential) }
+  return issueTokens(store, partner, credential)
+}
+
+/** The credential of (partner, kind, login) if the password matches; else LinkCy's 401 (or 403 for a forbidden end-user). */
+function checkCredentials(store: Store, partner: PartnerRow, kind: PrincipalKind, loginName: string, password: string): CredentialRow {
   const credential = store.db
     .select()
     .from(credentials)
     .where(and(eq(credentials.partnerId, partner.id), eq(credentials.principalKind, kind), eq(credentials.login, loginName)))
     .get()
-  if (!credential || !checkPassword(credential.passwordHash, req.password)) throw new AuthError(401, BAD_CREDENTIALS)
+  if (!credential || !checkPassword(credential.passwordHash, password)) throw new AuthError(401, BAD_CREDENTIALS)
   assertNotForbidden(store, credential)
-  if (credential.oneTime) return { passwordChangeSecret: issuePasswordSecret(store, credential) }
-  return issueTokens(store, partner, credential)
+  return credential
+}
+
+export interface PasswordChangeWithCurrent {
+  partnerName: string
+  kind: 'CONSUMER' | 'CORPORATE'
+  phone: string
+  currentPassword: string
+  newPassword: string
+}
+
+/** POST /passwords/change "with current password": an end-user replaces its password and is logged in. */
+export function changePasswordWithCurrent(store: Store, req: PasswordChangeWithCurrent): TokenPair {
+  const partner = findPartnerByName(store, req.partnerName)
+  if (!partner) throw new AuthError(401, BAD_CREDENTIALS)
+  const credential = checkCredentials(store, partner, req.kind, req.phone, req.currentPassword)
+  return setPassword(store, partner, credential, req.newPassword)
+}
+
+function setPassword(store: Store, partner: PartnerRow, credential: CredentialRow, newPassword: string): TokenPair {
+  store.db
+    .update(credentials)
+    .set({ passwordHash: hashPassword(store.rng, newPassword), oneTime: false, updatedAt: store.clock.nowMs() })
+    .where(eq(credentials.id, credential.id))
+    .run()
+  return issueTokens(store, partner, { ...credential, oneTime: false })
 }
 
 function loginOf(req: LoginRequest): [PrincipalKind, string] {
@@ -200,7 +230,6 @@ export function changePassword(store: Store, secret: string, newPassword: string
   store.db.update(passwordSecrets).set({ usedAt: now }).where(eq(passwordSecrets.secret, secret)).run()
   const credential = store.db.select().from(credentials).where(eq(credentials.id, row.credentialId)).get()
   if (!credential) throw new AuthError(401, 'Invalid or expired password change secret')
-  store.db.update(credentials).set({ passwordHash: hashPassword(store.rng, newPassword), oneTime: false, updatedAt: now }).where(eq(credentials.id, credential.id)).run()
   assertNotForbidden(store, credential)
-  return issueTokens(store, getPartner(store, credential.partnerId), { ...credential, oneTime: false })
+  return setPassword(store, getPartner(store, credential.partnerId), credential, newPassword)
 }

@@ -126,9 +126,10 @@ function profileOf(current: ConsumerProfile, d: ConsumerDetails, metadataOwner: 
   }
   set('externalId', d.externalId)
   if (d.address) {
-    const { bypassVerification: _bypass, ...address } = d.address
-    // SIM: LinkCy checks a declared address with its tools; every well-formed address passes as VALID.
-    next.address = { ...compactObject(address), status: 'VALID' }
+    const { bypassVerification, ...address } = d.address
+    // SIM: LinkCy checks a declared address with its tools; every well-formed address passes as VALID,
+    // and one sent with bypassVerification counts as VERIFIED (as kyc/simulate does). A new address loses VERIFIED.
+    next.address = { ...compactObject(address), status: bypassVerification ? 'VERIFIED' : 'VALID' }
   }
   set('sourceOfFunds', d.sourceOfFunds)
   set('otherSourceOfFunds', d.otherSourceOfFunds)

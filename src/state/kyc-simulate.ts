@@ -3,12 +3,12 @@ import { consumers, kycApplications } from './db/schema'
 import type { ConsumerProfile } from './db/tables/consumers'
 import type { KycIdentity } from './db/tables/kyc'
 import type { KycStatus } from './enums'
-import { SimError } from './errors'
 import { mergeIdentity, mirrorOnConsumer, setKycStatus, settleConsumerKyc, type KycApplicationRow } from './kyc'
-import { getPersonConsumer, type ConsumerRow } from './persons'
-import { isEndUser, targetPersonId, type Scope } from './scope'
+import type { ConsumerRow } from './persons'
+import type { Scope } from './scope'
 import type { Store } from './store'
 import { KYC_UNFINISHED } from './transitions'
+import { verificationTarget } from './verifications'
 
 // Sandbox POST /kyc/simulate: LinkCy's shortcut that puts a person's KYC straight into a status,
 // with the identity the KYC would have collected. No lifecycle check: it is a jump by design.
@@ -35,14 +35,7 @@ export interface KycSimulateRequest extends SimulatedIdentity {
  * SIM: no phone-verified, suspended or forbidden precondition (sandbox shortcut).
  */
 export function simulateKyc(store: Store, scope: Scope, req: KycSimulateRequest): { application: KycApplicationRow; consumerId: string } {
-  if (req.relatedPhysicalPersonId && !isEndUser(scope)) {
-    // SIM: corporate-related physical persons arrive with the corporates issue; none exists yet.
-    throw new SimError('PERSON_NOT_FOUND', ['CORPORATE_RELATED_PHYSICAL_PERSON', req.relatedPhysicalPersonId], {
-      field: 'relatedPhysicalPersonId', rejectedValue: req.relatedPhysicalPersonId,
-    })
-  }
-  const personId = targetPersonId(scope, req.consumerId ?? undefined, 'PERSON_ID_REQUIRED', 'consumerId')
-  const consumer = getPersonConsumer(store, scope, personId)
+  const consumer = verificationTarget(store, scope, { consumerId: req.consumerId ?? undefined, relatedPhysicalPersonId: req.relatedPhysicalPersonId ?? undefined })
   const { consumerId: _c, relatedPhysicalPersonId: _r, kycStatus, ...identity } = req
   return { application: simulateConsumerKyc(store, consumer, kycStatus, identity), consumerId: consumer.id }
 }

@@ -3,11 +3,12 @@ import { consumers, kycApplications, webPages } from './db/schema'
 import type { KycIdentity } from './db/tables/kyc'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
-import { getPersonConsumer, type ConsumerRow } from './persons'
-import { isEndUser, targetPersonId, type Scope } from './scope'
+import type { ConsumerRow } from './persons'
+import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 import { consumerStatusesForKyc, KYC_RESTARTABLE } from './transitions'
 import { formatIsoDuration } from './clock'
+import { pageUrl, verificationTarget } from './verifications'
 
 // KYC applications (tag KYC): a consumer asks for a KYC link or SDK token, does the KYC, and its
 // statuses follow. The consumer row mirrors its current application (kycApplicationId, kycStatus).
@@ -32,23 +33,17 @@ export type KycCreated =
 
 /** The simulator page a LINK application points to (absolute, on the origin the caller used). */
 export function kycLinkUrl(origin: string, kycId: string): string {
-  return `${origin}/pages/kyc/${kycId}`
+  return pageUrl(origin, `/pages/kyc/${kycId}`)
 }
 
 /**
  * POST /kyc (Kyc_requestValidationLink): opens a FULL_KYC application for the consumer and answers
- * the link (LINK) or an SDK token (SDK). Checks, in order: person id, person, forbidden, suspended,
- * verified phone, KYC already validated, last application still running (an expired one is ABORTED).
+ * the link (LINK) or an SDK token (SDK). Checks, in order: person id and person (as the verification
+ * operations do), forbidden, suspended, verified phone, KYC already validated, last application still
+ * running (an expired one is ABORTED).
  */
 export function createKycApplication(store: Store, scope: Scope, req: KycCreateRequest, origin: string): KycCreated {
-  if (req.relatedPhysicalPersonId && !isEndUser(scope)) {
-    // SIM: corporate-related physical persons arrive with the corporates issue; none exists yet.
-    throw new SimError('PERSON_NOT_FOUND', ['CORPORATE_RELATED_PHYSICAL_PERSON', req.relatedPhysicalPersonId], {
-      field: 'relatedPhysicalPersonId', rejectedValue: req.relatedPhysicalPersonId,
-    })
-  }
-  const personId = targetPersonId(scope, req.consumerId ?? undefined, 'PERSON_ID_REQUIRED', 'consumerId')
-  let consumer = getPersonConsumer(store, scope, personId)
+  let consumer = verificationTarget(store, scope, { consumerId: req.consumerId ?? undefined, relatedPhysicalPersonId: req.relatedPhysicalPersonId ?? undefined })
   if (consumer.linkcyStatus === 'FORBIDDEN' || consumer.linkcyStatus === 'CLOSED') throw new SimError('END_USER_FORBIDDEN', [consumer.id])
   if (consumer.suspensionStatus === 'SUSPENDED') throw new SimError('END_USER_MUST_NOT_BE_SUSPENDED', [consumer.id])
   if (consumer.phoneVerifiedAt === null) throw new SimError('PHONE_MUST_BE_VERIFIED')

@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm'
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { scaInteractions, type ScaInteractionStatus } from './db/schema'
 import { SimError } from './errors'
 import type { Store } from './store'
@@ -73,7 +73,7 @@ export function listInteractions(store: Store, filter: InteractionFilter): ScaIn
   const where: SQL[] = []
   if (filter.partnerId) where.push(eq(scaInteractions.partnerId, filter.partnerId))
   if (filter.endUserId) where.push(eq(scaInteractions.endUserId, filter.endUserId))
-  const rows = store.db.select().from(scaInteractions).where(and(...where)).orderBy(desc(scaInteractions.createdAt)).all()
+  const rows = store.db.select().from(scaInteractions).where(and(...where)).orderBy(desc(scaInteractions.createdAt), desc(sql`rowid`)).all()
   return rows
     .filter((r) => r.strategy !== 'DATA_SIGNING')
     .map((r) => settle(store, r))

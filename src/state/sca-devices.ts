@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm'
+import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { scaDevices, scaInteractions, type ScaDeviceStatus, type ScaFactorStatus } from './db/schema'
 import { SimError } from './errors'
 import { findEndUser, type EndUserRef } from './end-users'
@@ -47,14 +47,14 @@ export const factorStatus = (device: ScaDeviceRow, factor: ScaFactor): ScaFactor
 export function activeScaDevices(store: Store, partnerId: string, endUserId: string): ScaDeviceRow[] {
   return store.db.select().from(scaDevices)
     .where(and(eq(scaDevices.partnerId, partnerId), eq(scaDevices.endUserId, endUserId), eq(scaDevices.status, 'ACTIVE')))
-    .orderBy(desc(scaDevices.creationDate)).all()
+    .orderBy(desc(scaDevices.creationDate), desc(sql`rowid`)).all()
 }
 
 /** Every device of an end-user that was not reset, most recent first. */
 export function scaDevicesOf(store: Store, partnerId: string, endUserId: string): ScaDeviceRow[] {
   return store.db.select().from(scaDevices)
     .where(and(eq(scaDevices.partnerId, partnerId), eq(scaDevices.endUserId, endUserId), ne(scaDevices.status, 'REMOVED')))
-    .orderBy(desc(scaDevices.creationDate)).all()
+    .orderBy(desc(scaDevices.creationDate), desc(sql`rowid`)).all()
 }
 
 /**
@@ -222,5 +222,5 @@ export function findScaDevice(store: Store, scaDeviceId: string): ScaDeviceRow |
 /** Every device of an end-user that was not reset, whatever its partner (control plane; ids are unique). */
 export function devicesOfEndUser(store: Store, endUserId: string): ScaDeviceRow[] {
   return store.db.select().from(scaDevices).where(and(eq(scaDevices.endUserId, endUserId), ne(scaDevices.status, 'REMOVED')))
-    .orderBy(desc(scaDevices.creationDate)).all()
+    .orderBy(desc(scaDevices.creationDate), desc(sql`rowid`)).all()
 }

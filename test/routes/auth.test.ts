@@ -76,3 +76,15 @@ describe('reference schema', () => {
     expect(referenceErrors('POST', '/api/partner/login', 400, await invalid.json())).toEqual([])
   })
 })
+
+describe('validation messages', () => {
+  it('name the field of the body variant the caller meant, with the pattern as LinkCy prints it', async () => {
+    const w = makeWorld()
+    const res = await w.call('POST', '/api/partner/login', { body: { consumerPhone: '+33 6', partnerName: 'sandbox', password: 'x' } })
+    expect(res.status).toBe(400)
+    expect(await errorBody(res)).toMatchObject({
+      error: 'linkcy.bad.request',
+      details: [{ field: 'consumerPhone', rejectedValue: '+33 6', message: 'must match "^[0-9]{2,17}$"' }],
+    })
+  })
+})

@@ -62,7 +62,7 @@ describe('POST /api/partner/consumers', () => {
     expect(referenceErrors('GET', `${CONSUMERS}/{consumerId}`, 200, body)).toEqual([])
     expect(body).toMatchObject({
       firstName: 'Jeanne', middleName: 'Marie', lastName: 'Dupont', externalId: 'crm-42',
-      address: { isoCountryCode: 'FRA', city: 'Paris', postalCode: '75011', street: 'Rue Oberkampf', number: '12', refinement: 'Bât. B', status: 'VALID' },
+      address: { isoCountryCode: 'FRA', city: 'Paris', postalCode: '75011', street: 'Rue Oberkampf', number: '12', refinement: 'Bât. B', status: 'VERIFIED' },
       email: { address: 'jeanne.dupont@example.fr', verified: false },
       sourceOfFunds: 'OTHER', otherSourceOfFunds: 'Crowdfunding', occupation: 'OTHER', otherOccupation: 'Luthier',
       taxIdentificationNumber: 'FR123', taxCountry: 'FRA', accountPurposes: ['SAVINGS', 'SALARY'],

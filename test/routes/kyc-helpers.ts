@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { consumers } from '../../src/state/db/schema'
 import type { ConsumerRow } from '../../src/state/persons'
-import { upsertCredential } from '../../src/state/auth'
 import { tx } from '../../src/state/store'
 import type { TestWorld } from '../helpers/app'
 
@@ -32,15 +31,8 @@ export function readConsumer(w: TestWorld, id: string): ConsumerRow {
   return w.store.db.select().from(consumers).where(eq(consumers.id, id)).get()!
 }
 
-/** Gives the consumer a password and logs in as it: an end-user access token. */
-export async function consumerToken(w: TestWorld, consumer: ConsumerRow, partnerName = 'sandbox'): Promise<string> {
-  tx(w.store, () =>
-    upsertCredential(w.store, { partnerId: consumer.partnerId, kind: 'CONSUMER', principalId: consumer.id, login: consumer.phoneDigits, password: 'Consumer-Password-1' }),
-  )
-  const res = await w.call('POST', '/api/partner/login', { body: { partnerName, consumerPhone: consumer.phoneDigits, password: 'Consumer-Password-1' } })
-  if (res.status !== 200) throw new Error(`consumer login failed: ${res.status} ${await res.text()}`)
-  return ((await res.json()) as { token: string }).token
-}
+/** An end-user (CONSUMER) access token: the verification tests' helper, shared. */
+export { consumerToken } from './verifications.helpers'
 
 /** POST /kyc for a consumer as the sandbox partner; answers the HTTP response. */
 export function requestKyc(w: TestWorld, token: string, body: Record<string, unknown>): Promise<Response> {

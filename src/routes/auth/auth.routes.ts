@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { changePassword, login, refresh, requestPasswordReset } from '../../state/auth'
+import { changePassword, changePasswordWithCurrent, login, refresh, requestPasswordReset } from '../../state/auth'
 import { tx } from '../../state/store'
 import { errorResponses, json, jsonBody, noContent, createRouter } from '../openapi'
 import { requireSca, scaHeaders } from '../middleware/sca'
@@ -51,6 +51,9 @@ const changeRoute = createRoute({
   responses: { 200: json(TokenResponseSchema), ...errorResponses() },
 })
 authRoutes.openapi(changeRoute, (c) => {
-  const { passwordChangeSecret, newPassword } = c.req.valid('json')
-  return c.json(tx(c.var.store, () => changePassword(c.var.store, passwordChangeSecret, newPassword)), 200)
+  const body = c.req.valid('json')
+  const store = c.var.store
+  if ('passwordChangeSecret' in body) return c.json(tx(store, () => changePassword(store, body.passwordChangeSecret, body.newPassword)), 200)
+  const [kind, phone] = 'consumerPhone' in body ? (['CONSUMER', body.consumerPhone] as const) : (['CORPORATE', body.accountOwnerPhone] as const)
+  return c.json(tx(store, () => changePasswordWithCurrent(store, { ...body, kind, phone })), 200)
 })

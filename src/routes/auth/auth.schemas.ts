@@ -28,7 +28,12 @@ export const PasswordResetRequestSchema = z
   })
   .refine((b) => b.phone ?? b.consumerPhone ?? b.accountOwnerPhone, { message: 'must not be null', path: ['phone'] })
 
-export const PasswordChangeRequestSchema = z.object({ passwordChangeSecret: z.string(), newPassword: z.string().min(6) })
+const newPassword = z.string().min(6)
+export const PasswordChangeRequestSchema = z.union([
+  z.object({ passwordChangeSecret: z.string(), newPassword }).openapi('PasswordChangeWithSecretRequest'),
+  z.object({ consumerPhone: phoneDigits, partnerName: z.string(), currentPassword: z.string(), newPassword }).openapi('ConsumerPasswordChangeWithPasswordRequest'),
+  z.object({ accountOwnerPhone: phoneDigits, partnerName: z.string(), currentPassword: z.string(), newPassword }).openapi('AccountOwnerPasswordChangeWithPasswordRequest'),
+])
 
 export type PasswordResetBody = z.infer<typeof PasswordResetRequestSchema>
 

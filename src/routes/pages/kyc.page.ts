@@ -20,7 +20,7 @@ kycPages.get('/kyc/:kycId', (c) => {
   if (refusal) return refusal
   const { application, partnerName, personName } = view!
   return page(c, 200, `${partnerName}: identity verification`, `
-    <p>${escapeHtml(partnerName)} asks ${personName ? `<strong>${escapeHtml(personName)}</strong>` : 'you'} to verify your identity.</p>
+    <p>${escapeHtml(partnerName)} asks ${personName ? `<strong>${escapeHtml(personName)}</strong> to verify their identity` : 'you to verify your identity'}.</p>
     <p class="muted">Simulated KYC: choose the result the KYC provider will report.</p>
     <form method="post" action="/pages/kyc/${application.id}/complete">
       <button type="submit" name="outcome" value="VALIDATED">Pass KYC</button>

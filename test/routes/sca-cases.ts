@@ -1,0 +1,138 @@
+import { eq } from 'drizzle-orm'
+import { expect } from 'vitest'
+import { consumers } from '../../src/state/db/schema'
+import { errorBody } from '../helpers/app'
+import { PROBE_PATH, loginBody, type ScaWorld, type Who } from './sca-world'
+
+// The SCA-eligible operations the SCA tests run through, table-driven. A later issue adds its
+// operation here (one entry) and every SCA outcome is checked for it.
+
+export interface ScaRequest {
+  method: string
+  path: string
+  body: unknown
+  token?: string
+}
+
+export interface ScaCase {
+  name: string
+  /** The reference operation, for referenceErrors. */
+  ref: { method: string; path: string }
+  success: number
+  /** Exempt by default while the end-user has no active device (an onboarding operation). */
+  exemptWithoutDevice: boolean
+  /** The payload itself is single-use (a refresh token): once run, a repeat is refused by the operation (401). */
+  singleUse?: boolean
+  /** A request for `who`; another `variant` gives the same call with a different payload. */
+  request(w: ScaWorld, who: Who, variant?: number): Promise<ScaRequest>
+  /** Checks the operation's effect after a success. */
+  verify(w: ScaWorld, who: Who, res: Response): Promise<void>
+}
+
+const tokenBody = async (w: ScaWorld, who: Who, res: Response) => {
+  expect(await res.json()).toMatchObject({ token: expect.any(String), refreshToken: expect.any(String), endUserId: w.ids[who] })
+}
+
+const patchConsumer = (asPartner: boolean): ScaCase => ({
+  name: `PATCH consumer (${asPartner ? 'partner' : 'end-user'} token)`,
+  ref: { method: 'PATCH', path: '/api/partner/consumers/{consumerId}' },
+  success: 200,
+  exemptWithoutDevice: true,
+  async request(w, who, variant = 0) {
+    const token = asPartner ? await w.partnerToken() : (await w.consumerTokens(who)).token
+    return { method: 'PATCH', path: `/api/partner/consumers/${w.ids[who]}`, body: { externalId: `ext-${variant}` }, token }
+  },
+  async verify(w, who, res) {
+    expect(await res.json()).toMatchObject({ id: w.ids[who] })
+    const row = w.store.db.select().from(consumers).where(eq(consumers.id, w.ids[who])).get()!
+    expect(row.profile.externalId).toBe('ext-0')
+  },
+})
+
+const createCard = (asPartner: boolean): ScaCase => ({
+  name: `card creation probe (${asPartner ? 'partner' : 'end-user'} token)`,
+  ref: { method: 'POST', path: '/api/partner/cards' },
+  success: 201,
+  exemptWithoutDevice: false,
+  async request(w, who, variant = 0) {
+    const token = asPartner ? await w.partnerToken() : (await w.consumerTokens(who)).token
+    return { method: 'POST', path: PROBE_PATH, body: { endUserId: w.ids[who], friendlyName: `card-${variant}` }, token }
+  },
+  async verify(_w, _who, res) {
+    expect(await res.json()).toMatchObject({ id: expect.stringMatching(/^card-0-\d+$/) })
+  },
+})
+
+export const SCA_CASES: ScaCase[] = [
+  {
+    name: 'consumer login',
+    ref: { method: 'POST', path: '/api/partner/login' },
+    success: 200,
+    exemptWithoutDevice: true,
+    async request(_w, who, variant = 0) {
+      // Another payload for the same login: an extra member the login ignores.
+      return { method: 'POST', path: '/api/partner/login', body: variant ? { ...loginBody(who), device: `v${variant}` } : loginBody(who) }
+    },
+    verify: tokenBody,
+  },
+  {
+    name: 'consumer refresh',
+    ref: { method: 'POST', path: '/api/partner/refresh' },
+    success: 200,
+    exemptWithoutDevice: true,
+    singleUse: true,
+    async request(w, who) {
+      return { method: 'POST', path: '/api/partner/refresh', body: { refreshToken: (await w.consumerTokens(who)).refreshToken } }
+    },
+    verify: tokenBody,
+  },
+  patchConsumer(false),
+  patchConsumer(true),
+  createCard(true),
+  createCard(false),
+]
+
+/** Sends a case's request with SCA headers. */
+export function send(w: ScaWorld, req: ScaRequest, headers: Record<string, string> = {}): Promise<Response> {
+  return w.call(req.method, req.path, { body: req.body, token: req.token, headers })
+}
+
+const KINDS: Record<number, string> = { 400: 'linkcy.bad.request', 401: 'linkcy.unauthorized', 404: 'linkcy.not.found', 409: 'linkcy.conflict' }
+
+/**
+ * A repeat of an operation that already ran: the SCA error, or for a single-use payload the
+ * operation's own 401 (its end-user can no longer be resolved, so SCA does not even apply).
+ */
+export async function expectRepeatRefused(op: ScaCase, res: Response, errorCode: string, message: string): Promise<void> {
+  if (!op.singleUse) {
+    await expectScaError(res, res.status === 401 ? 401 : 409, errorCode, message)
+    return
+  }
+  expect(res.status).toBe(401)
+  expect(await errorBody(res)).toMatchObject({ error: 'linkcy.unauthorized' })
+}
+
+/** Asserts LinkCy's error body: status, errorCode, `error` kind and message (in details[] for a 400). */
+export async function expectScaError(res: Response, status: number, errorCode: string, message: string): Promise<Record<string, unknown>> {
+  expect(res.status).toBe(status)
+  const body = await errorBody(res)
+  if (status === 400) expect(body).toMatchObject({ errorCode, error: KINDS[status], details: [{ message }] })
+  else expect(body).toMatchObject({ errorCode, error: KINDS[status], message })
+  return body
+}
+
+export const MESSAGES = {
+  required: (s: string) => `The operation you are trying to do requires SCA, current strategy ${s}.`,
+  deviceNotSet: 'The operation requires SCA but the corresponding user has no SCA device set up.',
+  factorNotSet: 'The user has a sca device set up, but the factor requested is not enrolled yet. You must either enroll it or change the factor.',
+  notFound: 'The specified id could not be found.',
+  notCompleted: 'The SCA interaction is not completed (pending).',
+  declined: 'The SCA interaction was declined by user or expired.',
+  consumed: 'The SCA interaction has already been used, you need to create a new one.',
+  mismatch: 'The SCA interaction does not match the one you are trying to make. Body or url is different.',
+  signatureMismatch: "The sca signature provided doesn't match the one required for this operation",
+  noActiveDevice: 'No active SCA device could be found.',
+  deviceNotValid: 'The device cannot be used to sign this data.',
+  signatureFormat: 'The signature format for data signing SCA strategy is invalid: HTTP header validation failed.',
+  signatureMissing: 'The signature required for data signing SCA strategy is missing.',
+} as const
