@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { settlePartnerExpiries } from './kyc'
 import { consumers } from './db/schema'
 import type { ConsumerRow } from './persons'
 import type { Scope } from './scope'
@@ -59,6 +60,7 @@ function filters(scope: Scope, q: ListConsumersQuery): SQL[] {
  * (newest first); ties keep creation order.
  */
 export function listConsumers(store: Store, scope: Scope, q: ListConsumersQuery): { rows: ConsumerRow[]; total: number } {
+  settlePartnerExpiries(store, scope.partnerId) // expired KYC links must not be filtered as CREATED
   const where = and(...filters(scope, q))
   const total = store.db.select({ n: count() }).from(consumers).where(where).get()?.n ?? 0
   const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc

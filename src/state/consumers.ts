@@ -1,4 +1,5 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { settleConsumerKyc } from './kyc'
 import { consumers, scaDevices, type ConsumerProfile } from './db/schema'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
@@ -188,7 +189,8 @@ export function getConsumer(store: Store, scope: Scope, consumerId: string): Con
  * version) and its current SCA device (the newest one not removed).
  */
 export function getConsumerInfo(store: Store, scope: Scope, consumerId: string): ConsumerRecord {
-  const row = getConsumer(store, scope, consumerId)
+  // A KYC link that expired since the last read turns the consumer's KYC to ABORTED now.
+  const row = settleConsumerKyc(store, getConsumer(store, scope, consumerId))
   const termsVersion = partnerSettings(getPartner(store, row.partnerId)).termsVersion
   const device = store.db
     .select()

@@ -14,7 +14,7 @@ const interactions = async (w: ScaWorld, query: string) => ((await bodyOf(await 
 describe('calls SCA does not concern', () => {
   it('partner-user logins never need SCA, whatever the policy and headers', async () => {
     const w = makeScaWorld(STRICT)
-    for (const headers of [{}, { 'Linkcy-SCA-Strategy': 'FAIL' }, { 'Linkcy-SCA-Strategy': 'BY_PASS' }, { 'Linkcy-SCA-Id': '00000000-0000-4000-8000-000000000000' }]) {
+    for (const headers of [{}, { 'Linkcy-SCA-Strategy': 'FAIL' }, { 'Linkcy-SCA-Strategy': 'BY_PASS' }, { 'Linkcy-SCA-Id': '00000000-0000-4000-8000-000000000000' }] as Record<string, string>[]) {
       const res = await w.call('POST', '/api/partner/login', { body: SANDBOX, headers })
       expect(res.status).toBe(200)
       expect(referenceErrors('POST', '/api/partner/login', 200, await res.json())).toEqual([])
@@ -47,7 +47,7 @@ describe('calls SCA does not concern', () => {
 
   it('malformed SCA headers are LinkCy 400s (the route validates them)', async () => {
     const w = makeScaWorld()
-    for (const headers of [{ 'Linkcy-SCA-Strategy': 'SMS' }, { 'Linkcy-SCA-Factor': 'IRIS' }, { 'Linkcy-SCA-Id': 'not-a-uuid' }]) {
+    for (const headers of [{ 'Linkcy-SCA-Strategy': 'SMS' }, { 'Linkcy-SCA-Factor': 'IRIS' }, { 'Linkcy-SCA-Id': 'not-a-uuid' }] as Record<string, string>[]) {
       const res = await w.call('POST', '/api/partner/login', { body: loginBody('alice'), headers })
       expect(res.status).toBe(400)
       expect(await errorBody(res)).toMatchObject({ error: 'linkcy.bad.request', details: [{ field: Object.keys(headers)[0] }] })
