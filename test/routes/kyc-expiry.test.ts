@@ -5,7 +5,7 @@ import { insertConsumer, requestKyc } from './kyc-helpers'
 describe('an expired KYC link, seen from the consumer resource', () => {
   it('turns the consumer KYC to ABORTED on GET and in list filters, without any KYC call', async () => {
     const w = makeWorld()
-    const token = await w.partnerToken()
+    let token = await w.partnerToken()
     const consumer = insertConsumer(w, { verified: true })
     const created = await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: { accessType: 'LINK' } })
     expect(created.status).toBe(201)
@@ -13,6 +13,7 @@ describe('an expired KYC link, seen from the consumer resource', () => {
     expect(before.kycInfo.status).toBe('CREATED')
 
     w.store.clock.advance(721 * 3600_000)
+    token = await w.partnerToken() // the access token expired too
     const listed = (await (await w.call('GET', '/api/partner/consumers?kycStatus=ABORTED', { token })).json()) as { content: { id: string }[] }
     expect(listed.content.map((c) => c.id)).toContain(consumer.id)
     const after = (await (await w.call('GET', `/api/partner/consumers/${consumer.id}`, { token })).json()) as { kycInfo: { status: string } }
