@@ -19,7 +19,13 @@ function main(): void {
     console.log(USAGE)
     return
   }
-  const scenario = readScenarioFile(config.scenario)
+  let scenario
+  try {
+    scenario = readScenarioFile(config.scenario)
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(2)
+  }
   const store = openStore({ dbPath: config.db, seed: config.seed })
   if (store.isNew) loadScenario(store, scenario)
   const app = createApp(store, { scenario, log: config.quiet ? undefined : (line) => console.log(line) })

@@ -16,7 +16,11 @@ export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../fixtures/default.js
 export function parseScenario(document: unknown): Scenario {
   const result = ScenarioSchema.safeParse(document)
   if (result.success) return result.data
-  throw new ScenarioError(result.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message })))
+  throw new ScenarioError(result.error.issues.map((i) => ({ path: pathOf(i.path), message: i.message, rejectedValue: valueAt(document, i.path) })))
+}
+
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((cur, k) => (cur !== null && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined), document)
 }
 
 function pathOf(path: readonly PropertyKey[]): string {

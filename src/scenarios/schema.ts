@@ -5,7 +5,8 @@ import { ScaDeviceSeedSchema, ScaPolicySeedSchema } from './seed-sca'
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
 // Documented in docs/scenarios.md. Later issues extend it (ledgers, cards, SCA devices, ...).
 
-const roles = z.union([z.literal('ALL'), z.array(z.enum(LINKCY_ROLES))]).default('ALL')
+/** "ALL" (the default) or a list of LinkCy roles; a bad role is reported at its own index. */
+const roles = z.preprocess((v) => (v === undefined || v === 'ALL' ? [...LINKCY_ROLES] : v), z.array(z.enum(LINKCY_ROLES)))
 
 export const PartnerUserSeedSchema = z.strictObject({
   email: z.string().email(),

@@ -1,7 +1,6 @@
 import { partners, partnerAccounts } from '../state/db/schema'
 import { upsertCredential } from '../state/auth'
 import { findPartnerByName } from '../state/partners'
-import { LINKCY_ROLES } from '../state/enums'
 import { ScenarioError } from './scenario-error'
 import type { Store } from '../state/store'
 import { seedConsumer, seedRandomConsumers } from './seed-consumers'
@@ -42,7 +41,7 @@ export function seedPartner(store: Store, seed: PartnerSeed): SeededPartner {
   const users: Record<string, string> = {}
   for (const user of seed.users) {
     const accountId = store.rng.uuid()
-    const roles = user.roles === 'ALL' ? [...LINKCY_ROLES] : user.roles
+    const roles = user.roles
     store.db.insert(partnerAccounts).values({ id: accountId, partnerId: id, email: user.email.toLowerCase(), roles, creationDate: now, updateDate: now }).run()
     const password = user.password ?? store.rng.secret(9)
     upsertCredential(store, { partnerId: id, kind: 'PARTNER', principalId: accountId, login: user.email.toLowerCase(), password, oneTime: user.password === undefined })

@@ -65,24 +65,36 @@ export const refreshTarget: ScaTargetResolver = (store, { body }) => {
   return user && !isForbidden(user) ? { user, caller: 'END_USER' } : null
 }
 
+/**
+ * A resolver for an operation whose end-user a partner token designates through the request:
+ * `find` returns that end-user's id (e.g. the owner of the ledger in the body). An end-user token
+ * always concerns the caller. Later operations plug in with `requireSca('CARD_CREATE', targetOf(...))`.
+ */
+export function targetOf(find: (store: Store, ctx: ScaTargetContext) => string | undefined): ScaTargetResolver {
+  return (store, ctx) => {
+    const { principal } = ctx
+    if (!principal) return null
+    if (principal.kind !== 'PARTNER') {
+      const self = findEndUser(store, principal.partnerId, principal.id)
+      return self ? { user: self, caller: 'END_USER' } : null
+    }
+    const id = find(store, ctx)
+    const user = id ? findEndUser(store, principal.partnerId, id) : undefined
+    return user ? { user, caller: 'PARTNER' } : null
+  }
+}
+
 /** Path parameters and body fields that name the end-user a partner acts for, in this order. */
 const END_USER_PARAMS = ['consumerId', 'corporateId', 'endUserId'] as const
 
 /**
  * Any other operation: an end-user token concerns the caller; a partner token the end-user named by
  * the path (consumerId, corporateId, endUserId) or the body (endUserId, consumerId). Operations whose
- * end-user is found another way (a ledger's or a card's owner) pass their own resolver to requireSca.
+ * end-user is found another way (a ledger's or a card's owner) pass their own resolver (targetOf).
  */
-export const defaultTarget: ScaTargetResolver = (store, { principal, params, body }) => {
-  if (!principal) return null
-  if (principal.kind !== 'PARTNER') {
-    const self = findEndUser(store, principal.partnerId, principal.id)
-    return self ? { user: self, caller: 'END_USER' } : null
-  }
-  const id = END_USER_PARAMS.map((p) => params[p]).find(Boolean) ?? field(body, 'endUserId') ?? field(body, 'consumerId')
-  const user = id ? findEndUser(store, principal.partnerId, id) : undefined
-  return user ? { user, caller: 'PARTNER' } : null
-}
+export const defaultTarget: ScaTargetResolver = targetOf(
+  (_store, { params, body }) => END_USER_PARAMS.map((p) => params[p]).find(Boolean) ?? field(body, 'endUserId') ?? field(body, 'consumerId'),
+)
 
 /** The resolvers of the operations that need one beyond the default. */
 export const SCA_TARGETS: Partial<Record<ScaOperation, ScaTargetResolver>> = { LOGIN: loginTarget, REFRESH: refreshTarget }

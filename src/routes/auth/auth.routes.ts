@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { changePassword, changePasswordWithCurrent, login, refresh, requestPasswordReset } from '../../state/auth'
 import { tx } from '../../state/store'
 import { errorResponses, json, jsonBody, noContent, createRouter } from '../openapi'
-import { requireSca, scaHeaders } from '../middleware/sca'
+import { requireSca, scaHeaders, waitingScaResponse } from '../middleware/sca'
 import {
   LoginRequestSchema, LoginResponseSchema, PasswordChangeRequestSchema, PasswordResetRequestSchema, RefreshRequestSchema,
   TokenResponseSchema, resetTarget,
@@ -15,7 +15,7 @@ const loginRoute = createRoute({
   method: 'post', path: '/api/partner/login', tags: ['Authentication'], summary: 'Log into the application',
   middleware: [requireSca('LOGIN')] as const,
   request: { headers: scaHeaders, body: jsonBody(LoginRequestSchema) },
-  responses: { 200: json(LoginResponseSchema), ...errorResponses() },
+  responses: { 200: json(LoginResponseSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
 authRoutes.openapi(loginRoute, (c) => {
   const body = c.req.valid('json')
@@ -26,7 +26,7 @@ const refreshRoute = createRoute({
   method: 'post', path: '/api/partner/refresh', tags: ['Authentication'], summary: 'Log with refresh token',
   middleware: [requireSca('REFRESH')] as const,
   request: { headers: scaHeaders, body: jsonBody(RefreshRequestSchema) },
-  responses: { 200: json(TokenResponseSchema), ...errorResponses() },
+  responses: { 200: json(TokenResponseSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
 authRoutes.openapi(refreshRoute, (c) => {
   const { refreshToken } = c.req.valid('json')

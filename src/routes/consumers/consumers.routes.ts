@@ -3,7 +3,7 @@ import { createConsumer, getConsumerInfo, updateConsumer } from '../../state/con
 import { listConsumers } from '../../state/consumers-list'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
-import { requireSca, scaHeaders } from '../middleware/sca'
+import { requireSca, scaHeaders, waitingScaResponse } from '../middleware/sca'
 import { createRouter, errorResponses, iso, json, jsonBody } from '../openapi'
 import {
   ConsumerCreateRequestSchema, ConsumerIdParamSchema, ConsumerUpdateRequestSchema, ListConsumersQuerySchema,
@@ -58,7 +58,7 @@ const updateConsumerRoute = createRoute({
   method: 'patch', path: '/api/partner/consumers/{consumerId}', tags, summary: 'Update a consumer',
   middleware: [requires({ roles: ['CONSUMER_UPDATE'], endUser: true }), requireSca('CONSUMER_UPDATE')] as const,
   request: { params: ConsumerIdParamSchema, headers: scaHeaders, body: jsonBody(ConsumerUpdateRequestSchema) },
-  responses: { 200: json(ConsumerUpdatedSchema), ...errorResponses(404, 409) },
+  responses: { 200: json(ConsumerUpdatedSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
 consumerRoutes.openapi(updateConsumerRoute, (c) => {
   const { consumerId } = c.req.valid('param')

@@ -11,6 +11,9 @@ import { presentWaitingSca } from '../sca/sca.schemas'
 // Strong Customer Authentication gate. Operations whose reference documents the Linkcy-SCA-*
 // headers declare `requireSca('<OPERATION>')` in their route's middleware; domain code never sees SCA.
 // The decision itself is state/sca.ts (checkSca); this file only reads the request and answers.
+// An operation whose end-user is not in its path or body plugs in with its own resolver:
+//   middleware: [requires(...), requireSca('CARD_CREATE', targetOf((store, { body }) => ledgerOwnerId(...)))]
+// and declares `202: waitingScaResponse` next to its success response.
 
 /** The Linkcy-SCA-* request headers of every doc version, accepted together. */
 export const scaHeaders = z.object({

@@ -14,7 +14,7 @@ function withScenarioErrors<T>(fn: () => T): T {
     return fn()
   } catch (error) {
     if (error instanceof ScenarioError) {
-      throw new ValidationError(error.issues.map((i) => ({ field: i.path, rejectedValue: null, message: i.message })))
+      throw new ValidationError(error.issues.map((i) => ({ field: i.path, rejectedValue: i.rejectedValue ?? null, message: i.message })))
     }
     throw error
   }
