@@ -15,7 +15,8 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   })
 }
 
-const timestamp = z.string().openapi({ format: 'date-time' })
+/** An instant on the wire: an ISO-8601 UTC string (see iso()). */
+export const dateTime = z.string().openapi({ format: 'date-time' })
 
 export const BadRequestSchema = z
   .object({
@@ -23,7 +24,7 @@ export const BadRequestSchema = z
     errorCode: z.string().optional(),
     error: z.literal('linkcy.bad.request'),
     status: z.literal(400),
-    timestamp,
+    timestamp: dateTime,
   })
   .openapi('LinkcyBadRequest')
 
@@ -34,7 +35,7 @@ const businessError = (kind: string, status: number, name: string, withCode: boo
       message: z.string(),
       error: z.literal(kind),
       status: z.literal(status),
-      timestamp,
+      timestamp: dateTime,
     })
     .openapi(name)
 
@@ -125,6 +126,4 @@ export function iso(ms: number | null | undefined): string | undefined {
 }
 
 /** Drops undefined and null members so responses omit absent optional fields, as LinkCy does. */
-export function compact<T extends Record<string, unknown>>(obj: T): T {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null)) as T
-}
+export { compact } from '../state/objects'

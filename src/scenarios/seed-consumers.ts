@@ -1,10 +1,11 @@
 import type { Faker } from '@faker-js/faker'
-import { and, eq } from 'drizzle-orm'
 import { upsertCredential } from '../state/auth'
 import { insertConsumer, phoneDigitsOf, type PhoneInput } from '../state/consumers'
-import { consumers, kycApplications, type ConsumerProfile, type KycIdentity } from '../state/db/schema'
+import type { ConsumerProfile, KycIdentity } from '../state/db/schema'
 import { SimError } from '../state/errors'
+import { insertKycApplication } from '../state/kyc'
 import { getPartner, partnerSettings } from '../state/partners'
+import { consumerByPhone } from '../state/persons'
 import type { Store } from '../state/store'
 import { ScenarioError } from './scenario-error'
 import { ConsumerSeedSchema, type ConsumerSeed } from './schema'
@@ -70,25 +71,16 @@ export function seedConsumer(store: Store, partnerId: string, seed: ConsumerSeed
     throw error
   }
   if (kycApplicationId) {
-    store.db
-      .insert(kycApplications)
-      .values({
-        id: kycApplicationId,
-        partnerId,
-        personId: id,
-        personType: 'CONSUMER',
-        status: seed.kycStatus,
-        statusReason: null,
-        type: 'FULL_KYC',
-        accessType: 'SIMULATED',
-        urlOnComplete: null,
-        urlOnFailure: null,
-        expiresAt: null,
-        identity: { firstName, lastName, emailAddress, ...identity } satisfies KycIdentity,
-        creationDate: phoneVerifiedAt ?? creationDate,
-        updateDate,
-      })
-      .run()
+    insertKycApplication(store, {
+      id: kycApplicationId,
+      partnerId,
+      personId: id,
+      status: seed.kycStatus,
+      accessType: 'SIMULATED',
+      identity: { firstName, lastName, emailAddress, ...identity } satisfies KycIdentity,
+      creationDate: phoneVerifiedAt ?? creationDate,
+      updateDate,
+    })
   }
   if (seed.password) {
     upsertCredential(store, { partnerId, kind: 'CONSUMER', principalId: id, login: phoneDigitsOf(phone), password: seed.password })
@@ -108,12 +100,7 @@ function sexOfName(fake: Faker, firstName: string): 'female' | 'male' {
 function freeMobile(store: Store, partnerId: string, fake: Faker): PhoneInput {
   for (;;) {
     const phone = { countryCode: '33', number: fake.helpers.arrayElement(['6', '7']) + fake.string.numeric(8) }
-    const taken = store.db
-      .select({ id: consumers.id })
-      .from(consumers)
-      .where(and(eq(consumers.partnerId, partnerId), eq(consumers.phoneDigits, phoneDigitsOf(phone))))
-      .get()
-    if (!taken) return phone
+    if (!consumerByPhone(store, partnerId, phoneDigitsOf(phone))) return phone
   }
 }
 

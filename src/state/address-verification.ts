@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm'
-import { consumers, webPages } from './db/schema'
+import { webPages } from './db/schema'
 import { SimError, ValidationError } from './errors'
 import { formatIsoDuration, parseIsoDuration } from './clock'
 import { getPartner, partnerSettings } from './partners'
-import { findConsumer } from './persons'
+import { findConsumer, partnerConsumer, setConsumerColumns } from './persons'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 import { pageUrl } from './verifications'
+import { openWebPage, type WebPageRow } from './web-pages'
 
 // Proof-of-address (POA) verification: LINK hands out a page where the end-user completes its POA;
 // UPLOADED_DOCUMENT uses a POA document already uploaded; DELEGATED (partners with delegatedPoa)
@@ -33,8 +34,6 @@ export interface PoaDocument {
 export const ADDRESS_LINK_TTL_MS = 48 * 3600_000
 /** Document type a POA must have. */
 export const PROOF_OF_ADDRESS = 'PROOF_OF_ADDRESS'
-
-type WebPageRow = typeof webPages.$inferSelect
 
 /** Path of the page a LINK address verification points to. */
 export const addressVerificationPath = (id: string): string => `/pages/address-verifications/${id}`
@@ -76,25 +75,16 @@ function createAddressLink(store: Store, scope: Scope, req: AddressVerificationR
   const ttlMs = req.ttl === undefined ? ADDRESS_LINK_TTL_MS : parseIsoDuration(req.ttl)
   if (!ttlMs || ttlMs <= 0) throw new ValidationError([{ field: 'ttl', rejectedValue: req.ttl, message: 'must be a positive ISO-8601 duration' }])
   const now = store.clock.nowMs()
-  const id = store.rng.uuid()
-  store.db
-    .insert(webPages)
-    .values({ id, partnerId: scope.partnerId, kind: 'ADDRESS_VERIFICATION', resourceId: consumer.id, status: 'OPEN', expiresAt: now + ttlMs, createdAt: now })
-    .run()
+  const id = openWebPage(store, { partnerId: scope.partnerId, kind: 'ADDRESS_VERIFICATION', resourceId: consumer.id, expiresAt: now + ttlMs, createdAt: now })
   return { url: pageUrl(origin, addressVerificationPath(id)), ttl: formatIsoDuration(ttlMs) }
 }
 
 /** Sets the consumer's address status to VERIFIED; false when it has no address to verify. */
 function markAddressVerified(store: Store, partnerId: string, consumerId: string): boolean {
-  const consumer = store.db.select().from(consumers).where(and(eq(consumers.partnerId, partnerId), eq(consumers.id, consumerId))).get()
+  const consumer = partnerConsumer(store, partnerId, consumerId)
   const address = consumer?.profile.address
   if (!consumer || !address) return false
-  const now = store.clock.nowMs()
-  store.db
-    .update(consumers)
-    .set({ profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } }, updateDate: now })
-    .where(eq(consumers.id, consumer.id))
-    .run()
+  setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } } }, store.clock.nowMs())
   return true
 }
 

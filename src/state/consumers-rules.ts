@@ -1,3 +1,4 @@
+import type { AddressInput } from './addresses'
 import { SimError } from './errors'
 
 // The business checks LinkCy applies to a consumer's declared data, on creation and update.
@@ -5,16 +6,7 @@ import { SimError } from './errors'
 /** The descriptive data a consumer create or patch body carries (null reads as absent). */
 export interface ConsumerDetails {
   externalId?: string | null
-  address?: {
-    isoCountryCode: string
-    city: string
-    postalCode: string
-    street: string
-    number?: string | null
-    refinement?: string | null
-    stateOrProvince?: string | null
-    bypassVerification?: boolean | null
-  } | null
+  address?: AddressInput | null
   emailAddress?: string | null
   sourceOfFunds?: string | null
   otherSourceOfFunds?: string | null

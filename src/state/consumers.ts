@@ -1,10 +1,11 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { storedAddress } from './addresses'
 import { settleConsumerKyc } from './kyc'
 import { consumers, scaDevices, type ConsumerProfile } from './db/schema'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
 import { findPartnerByName, getPartner, partnerSettings } from './partners'
-import { findConsumer, type ConsumerRow } from './persons'
+import { consumerByPhone, findConsumer, setConsumerColumns, type ConsumerRow } from './persons'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
 import { consumerStatusesForKyc, type ConsumerStatuses } from './transitions'
@@ -46,13 +47,17 @@ export function phoneDigitsOf(phone: PhoneInput): string {
 
 export type { ConsumerDetails }
 
-/** Everything a new consumer row may be created with (the route and the scenario seeder share this). */
-export interface NewConsumer extends ConsumerDetails {
-  partnerId: string
+/** What a consumer is created with: its phone, names and declared details. */
+export interface ConsumerInput extends ConsumerDetails {
   phone: PhoneInput
   firstName?: string | null
   middleName?: string | null
   lastName?: string | null
+}
+
+/** Everything a new consumer row may be created with (the route and the scenario seeder share this). */
+export interface NewConsumer extends ConsumerInput {
+  partnerId: string
   /** Whose is the deprecated `metadata`: a partner's call sets partnerMetadata, an anonymous one userMetadata. */
   metadataOwner?: 'PARTNER' | 'USER'
   /** Profile data a scenario may set directly (KYC-collected identity, ...). */
@@ -111,12 +116,8 @@ export function insertConsumer(store: Store, input: NewConsumer): ConsumerRow {
 }
 
 function assertPhoneFree(store: Store, partnerId: string, phoneDigits: string, exceptId?: string): void {
-  const taken = store.db
-    .select({ id: consumers.id })
-    .from(consumers)
-    .where(and(eq(consumers.partnerId, partnerId), eq(consumers.phoneDigits, phoneDigits), ...(exceptId ? [ne(consumers.id, exceptId)] : [])))
-    .get()
-  if (taken) throw new SimError('PHONE_ALREADY_TAKEN')
+  const taken = consumerByPhone(store, partnerId, phoneDigits)
+  if (taken && taken.id !== exceptId) throw new SimError('PHONE_ALREADY_TAKEN')
 }
 
 /** The descriptive fields of a create or patch body merged over a stored profile (null = unchanged). */
@@ -126,12 +127,8 @@ function profileOf(current: ConsumerProfile, d: ConsumerDetails, metadataOwner: 
     if (value !== undefined && value !== null) next[key] = value
   }
   set('externalId', d.externalId)
-  if (d.address) {
-    const { bypassVerification, ...address } = d.address
-    // SIM: LinkCy checks a declared address with its tools; every well-formed address passes as VALID,
-    // and one sent with bypassVerification counts as VERIFIED (as kyc/simulate does). A new address loses VERIFIED.
-    next.address = { ...compactObject(address), status: bypassVerification ? 'VERIFIED' : 'VALID' }
-  }
+  // A new address loses VERIFIED unless sent with bypassVerification (as kyc/simulate does).
+  if (d.address) next.address = storedAddress(d.address)
   set('sourceOfFunds', d.sourceOfFunds)
   set('otherSourceOfFunds', d.otherSourceOfFunds)
   set('occupation', d.occupation)
@@ -147,16 +144,9 @@ function profileOf(current: ConsumerProfile, d: ConsumerDetails, metadataOwner: 
   return next
 }
 
-function compactObject(obj: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== null))
-}
-
-export interface CreateConsumerInput extends ConsumerDetails {
+/** POST /consumers body: an anonymous caller names its partner. */
+export interface CreateConsumerInput extends ConsumerInput {
   partnerName?: string | null
-  phone: PhoneInput
-  firstName?: string | null
-  middleName?: string | null
-  lastName?: string | null
 }
 
 /**
@@ -229,14 +219,13 @@ export function updateConsumer(store: Store, scope: Scope, consumerId: string, p
   const now = store.clock.nowMs()
   const set: Partial<ConsumerRow> = {
     profile,
-    updateDate: now,
     ...(patch.lastTermsAccepted ? { lastTermsAccepted: patch.lastTermsAccepted } : {}),
     ...(emailChanged ? { emailAddress: email, emailVerifiedAt: null } : {}),
     ...(phoneChanged && patch.phone
       ? { phoneCountryCode: normalizeCountryCode(patch.phone.countryCode), phoneNumber: patch.phone.number, phoneDigits, phoneVerifiedAt: null }
       : {}),
   }
-  store.db.update(consumers).set(set).where(eq(consumers.id, row.id)).run()
+  setConsumerColumns(store, row.id, set, now)
   if (phoneChanged) syncEndUserLogin(store, { kind: 'CONSUMER', id: row.id, partnerId: row.partnerId, phoneDigits })
-  return { ...row, ...set }
+  return { ...row, ...set, updateDate: now }
 }

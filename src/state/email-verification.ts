@@ -1,8 +1,9 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
-import { consumers, emailVerifications } from './db/schema'
+import { emailVerifications } from './db/schema'
 import { SimError } from './errors'
 import { recordMessage } from './outbox'
 import { getPartner } from './partners'
+import { partnerConsumer, setConsumerColumns } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { pageUrl, verificationTarget, type PersonTarget } from './verifications'
@@ -98,12 +99,12 @@ export function confirmEmailVerification(store: Store, id: string): EmailConfirm
   const fail = (outcome: 'EXPIRED' | 'EMAIL_CHANGED'): EmailConfirmation => ({ outcome, verification: row, redirect: row.urlOnFailure ?? undefined })
   const status = emailVerificationStatus(row, now)
   if (status === 'EXPIRED') return fail('EXPIRED')
-  const consumer = store.db.select().from(consumers).where(and(eq(consumers.partnerId, row.partnerId), eq(consumers.id, row.personId))).get()
+  const consumer = partnerConsumer(store, row.partnerId, row.personId)
   if (!consumer || consumer.emailAddress !== row.emailAddress) return fail('EMAIL_CHANGED')
   if (status === 'PENDING') {
     store.db.update(emailVerifications).set({ status: 'VERIFIED' }).where(eq(emailVerifications.id, row.id)).run()
     if (consumer.emailVerifiedAt === null) {
-      store.db.update(consumers).set({ emailVerifiedAt: now, updateDate: now }).where(eq(consumers.id, consumer.id)).run()
+      setConsumerColumns(store, consumer.id, { emailVerifiedAt: now }, now)
     }
   }
   return { outcome: 'VERIFIED', verification: { ...row, status: 'VERIFIED' }, redirect: row.urlOnSuccess ?? undefined }

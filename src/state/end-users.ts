@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm'
-import { consumers } from './db/schema'
 import type { PrincipalKind } from './db/tables/auth'
+import { consumerByPhone, partnerConsumer, type ConsumerRow } from './persons'
 import type { Store } from './store'
 
 // An end-user is a consumer or a corporate (through its account owner). This module hides which
@@ -15,7 +14,7 @@ export interface EndUserRef {
   suspensionStatus: string
 }
 
-const fromConsumer = (row: typeof consumers.$inferSelect): EndUserRef => ({
+const fromConsumer = (row: ConsumerRow): EndUserRef => ({
   kind: 'CONSUMER',
   id: row.id,
   partnerId: row.partnerId,
@@ -26,22 +25,18 @@ const fromConsumer = (row: typeof consumers.$inferSelect): EndUserRef => ({
 
 /** The end-user of this partner with this id, whatever its kind. */
 export function findEndUser(store: Store, partnerId: string, id: string): EndUserRef | undefined {
-  const consumer = store.db.select().from(consumers).where(and(eq(consumers.partnerId, partnerId), eq(consumers.id, id))).get()
+  const consumer = partnerConsumer(store, partnerId, id)
   return consumer ? fromConsumer(consumer) : undefined
 }
 
 /** The end-user of this partner who logs in with this phone (digits, country code first). */
 export function findEndUserByPhone(store: Store, partnerId: string, kind: EndUserRef['kind'], phoneDigits: string): EndUserRef | undefined {
   if (kind !== 'CONSUMER') return undefined // corporates arrive with the corporate issue
-  const row = store.db
-    .select()
-    .from(consumers)
-    .where(and(eq(consumers.partnerId, partnerId), eq(consumers.phoneDigits, phoneDigits)))
-    .get()
+  const row = consumerByPhone(store, partnerId, phoneDigits)
   return row ? fromConsumer(row) : undefined
 }
 
-/** LinkCy refuses logins of end-users it has forbidden or closed (END_USER_FORBIDDEN). */
-export function isForbidden(user: EndUserRef): boolean {
+/** LinkCy refuses end-users it has forbidden or closed (END_USER_FORBIDDEN): logins, KYC requests. */
+export function isForbidden(user: Pick<EndUserRef, 'linkcyStatus'>): boolean {
   return user.linkcyStatus === 'FORBIDDEN' || user.linkcyStatus === 'CLOSED'
 }

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import { consumers, kycApplications, partners, webPages } from './db/schema'
+import { kycApplications, partners, webPages } from './db/schema'
 import type { KycIdentity } from './db/tables/kyc'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
-import { findKycApplication, setKycStatus, type KycApplicationRow } from './kyc'
+import { findKycApplication, mergeIdentity, setKycStatus, type KycApplicationRow } from './kyc'
 import { applyIdentityToConsumer } from './kyc-simulate'
+import { consumerById } from './persons'
 import type { Store } from './store'
 import { assertKycTransition } from './transitions'
 
@@ -51,7 +52,7 @@ export function completeKycApplication(store: Store, kycId: string, outcome: Kyc
  * made up (seeded faker). SIM: LinkCy reads it from the document; we have no document.
  */
 function capturedIdentity(store: Store, row: KycApplicationRow): KycIdentity {
-  const consumer = store.db.select().from(consumers).where(eq(consumers.id, row.personId)).get()
+  const consumer = consumerById(store, row.personId)
   const profile = consumer?.profile ?? {}
   const f = store.rng.fake()
   const gender = profile.gender ?? f.helpers.arrayElement(['MALE', 'FEMALE'] as const)
@@ -67,7 +68,7 @@ function capturedIdentity(store: Store, row: KycApplicationRow): KycIdentity {
     nationalityCode: profile.nationalityCode ?? 'FRA',
     address: profile.address,
   }
-  return { ...row.identity, ...Object.fromEntries(Object.entries(identity).filter(([, v]) => v !== undefined)) }
+  return mergeIdentity(row.identity, identity)
 }
 
 export interface KycPageView {
@@ -83,7 +84,7 @@ export function kycPageView(store: Store, kycId: string): KycPageView | undefine
   const application = findKycApplication(store, kycId)
   if (!application) return undefined
   const partner = store.db.select().from(partners).where(eq(partners.id, application.partnerId)).get()
-  const consumer = store.db.select().from(consumers).where(eq(consumers.id, application.personId)).get()
+  const consumer = consumerById(store, application.personId)
   const personName = [consumer?.firstName, consumer?.middleName, consumer?.lastName].filter(Boolean).join(' ') || undefined
   const page = store.db.select().from(webPages).where(and(eq(webPages.kind, 'KYC'), eq(webPages.resourceId, kycId))).get()
   return { application, partnerName: partner?.displayName ?? partner?.name ?? '', personName, hasPage: page !== undefined }

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm'
-import { consumers, kycApplications } from './db/schema'
+import { storedAddress, type AddressInput } from './addresses'
+import { kycApplications } from './db/schema'
 import type { ConsumerProfile } from './db/tables/consumers'
 import type { KycIdentity } from './db/tables/kyc'
 import type { KycStatus } from './enums'
-import { mergeIdentity, mirrorOnConsumer, setKycStatus, settleConsumerKyc, type KycApplicationRow } from './kyc'
-import type { ConsumerRow } from './persons'
+import { insertKycApplication, kycApplicationById, mergeIdentity, mirrorOnConsumer, setKycStatus, settleConsumerKyc, type KycApplicationRow } from './kyc'
+import { compact, definedOnly } from './objects'
+import { consumerById, setConsumerColumns, type ConsumerRow } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { KYC_UNFINISHED } from './transitions'
@@ -17,10 +19,7 @@ type Nullable<T> = { [K in keyof T]?: T[K] | null }
 
 /** The identity fields of kyc/simulate (null reads as absent); the address is a European address. */
 export interface SimulatedIdentity extends Nullable<Omit<KycIdentity, 'address'>> {
-  address?: {
-    isoCountryCode: string; city: string; postalCode: string; street: string
-    number?: string | null; refinement?: string | null; stateOrProvince?: string | null; bypassVerification?: boolean | null
-  } | null
+  address?: AddressInput | null
 }
 
 export interface KycSimulateRequest extends SimulatedIdentity {
@@ -47,9 +46,7 @@ export function simulateKyc(store: Store, scope: Scope, req: KycSimulateRequest)
 export function simulateConsumerKyc(store: Store, consumer: ConsumerRow, status: KycStatus, identity: SimulatedIdentity): KycApplicationRow {
   const now = store.clock.nowMs()
   const settled = settleConsumerKyc(store, consumer)
-  const current = settled.kycApplicationId
-    ? store.db.select().from(kycApplications).where(eq(kycApplications.id, settled.kycApplicationId)).get()
-    : undefined
+  const current = settled.kycApplicationId ? kycApplicationById(store, settled.kycApplicationId) : undefined
   const stored = storedIdentity(identity)
   let application: KycApplicationRow
   if (current && KYC_UNFINISHED.includes(current.status as KycStatus)) {
@@ -57,12 +54,7 @@ export function simulateConsumerKyc(store: Store, consumer: ConsumerRow, status:
     store.db.update(kycApplications).set({ identity: merged, expiresAt: null }).where(eq(kycApplications.id, current.id)).run()
     application = setKycStatus(store, { ...current, identity: merged, expiresAt: null }, status, null, now)
   } else {
-    application = {
-      id: store.rng.uuid(), partnerId: consumer.partnerId, personId: consumer.id, personType: 'CONSUMER', status, statusReason: null,
-      type: 'FULL_KYC', accessType: 'SIMULATED', urlOnComplete: null, urlOnFailure: null, expiresAt: null, identity: stored,
-      creationDate: now, updateDate: now,
-    }
-    store.db.insert(kycApplications).values(application).run()
+    application = insertKycApplication(store, { partnerId: consumer.partnerId, personId: consumer.id, status, accessType: 'SIMULATED', identity: stored, creationDate: now })
     mirrorOnConsumer(store, application, now)
   }
   applyIdentityToConsumer(store, consumer.id, stored, now)
@@ -74,25 +66,17 @@ export function simulateConsumerKyc(store: Store, consumer: ConsumerRow, status:
  * gender, birth data, nationality and address. A changed e-mail address is no longer verified.
  */
 export function applyIdentityToConsumer(store: Store, consumerId: string, identity: KycIdentity, at: number): void {
-  const consumer = store.db.select().from(consumers).where(eq(consumers.id, consumerId)).get()
+  const consumer = consumerById(store, consumerId)
   if (!consumer) return
   const { firstName, middleName, lastName, emailAddress, address, ...rest } = identity
-  const profile: ConsumerProfile = { ...consumer.profile }
-  for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(profile, { [key]: value })
-  if (address) profile.address = address as ConsumerProfile['address']
+  const profile: ConsumerProfile = { ...consumer.profile, ...definedOnly(rest) }
+  if (address) profile.address = address
   const emailChanged = emailAddress !== undefined && emailAddress !== consumer.emailAddress
-  store.db
-    .update(consumers)
-    .set({
-      ...(firstName !== undefined ? { firstName } : {}),
-      ...(middleName !== undefined ? { middleName } : {}),
-      ...(lastName !== undefined ? { lastName } : {}),
-      ...(emailChanged ? { emailAddress, emailVerifiedAt: null } : {}),
-      profile,
-      updateDate: at,
-    })
-    .where(eq(consumers.id, consumerId))
-    .run()
+  setConsumerColumns(store, consumerId, {
+    ...definedOnly({ firstName, middleName, lastName }),
+    ...(emailChanged ? { emailAddress, emailVerifiedAt: null } : {}),
+    profile,
+  }, at)
 }
 
 /**
@@ -100,12 +84,8 @@ export function applyIdentityToConsumer(store: Store, consumerId: string, identi
  * bypass the address verification) and loses the request-only bypassVerification flag.
  */
 function storedIdentity(identity: SimulatedIdentity): KycIdentity {
-  const present = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null))
   const { address, ...rest } = identity
-  const out: KycIdentity = present(rest)
-  if (address) {
-    const { bypassVerification, ...fields } = address
-    out.address = { ...present(fields), status: bypassVerification ? 'VERIFIED' : 'VALID' }
-  }
+  const out: KycIdentity = compact(rest) as KycIdentity
+  if (address) out.address = storedAddress(address)
   return out
 }

@@ -1,14 +1,17 @@
 import { and, eq, lte } from 'drizzle-orm'
-import { consumers, kycApplications, webPages } from './db/schema'
+import { kycApplications, webPages } from './db/schema'
+import { isForbidden } from './end-users'
 import type { KycIdentity } from './db/tables/kyc'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
-import type { ConsumerRow } from './persons'
+import { consumerById, setConsumerColumns, type ConsumerRow } from './persons'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 import { consumerStatusesForKyc, KYC_RESTARTABLE } from './transitions'
 import { formatIsoDuration } from './clock'
+import { definedOnly } from './objects'
 import { pageUrl, verificationTarget } from './verifications'
+import { openWebPage } from './web-pages'
 
 // KYC applications (tag KYC): a consumer asks for a KYC link or SDK token, does the KYC, and its
 // statuses follow. The consumer row mirrors its current application (kycApplicationId, kycStatus).
@@ -44,7 +47,7 @@ export function kycLinkUrl(origin: string, kycId: string): string {
  */
 export function createKycApplication(store: Store, scope: Scope, req: KycCreateRequest, origin: string): KycCreated {
   let consumer = verificationTarget(store, scope, { consumerId: req.consumerId ?? undefined, relatedPhysicalPersonId: req.relatedPhysicalPersonId ?? undefined })
-  if (consumer.linkcyStatus === 'FORBIDDEN' || consumer.linkcyStatus === 'CLOSED') throw new SimError('END_USER_FORBIDDEN', [consumer.id])
+  if (isForbidden(consumer)) throw new SimError('END_USER_FORBIDDEN', [consumer.id])
   if (consumer.suspensionStatus === 'SUSPENDED') throw new SimError('END_USER_MUST_NOT_BE_SUSPENDED', [consumer.id])
   if (consumer.phoneVerifiedAt === null) throw new SimError('PHONE_MUST_BE_VERIFIED')
   consumer = settleConsumerKyc(store, consumer)
@@ -54,23 +57,31 @@ export function createKycApplication(store: Store, scope: Scope, req: KycCreateR
   const { accessType, urlOnComplete, urlOnFailure } = req.kycConfiguration
   const now = store.clock.nowMs()
   const ttlMs = accessType === 'LINK' ? KYC_LINK_TTL_MS : KYC_SDK_TTL_MS
-  const application: KycApplicationRow = {
-    id: store.rng.uuid(), partnerId: scope.partnerId, personId: consumer.id, personType: 'CONSUMER', status: 'CREATED',
-    statusReason: null, type: 'FULL_KYC', accessType, urlOnComplete: urlOnComplete ?? null, urlOnFailure: urlOnFailure ?? null,
-    expiresAt: now + ttlMs, identity: {}, creationDate: now, updateDate: now,
-  }
-  store.db.insert(kycApplications).values(application).run()
+  const application = insertKycApplication(store, {
+    partnerId: scope.partnerId, personId: consumer.id, status: 'CREATED', accessType,
+    urlOnComplete: urlOnComplete ?? null, urlOnFailure: urlOnFailure ?? null, expiresAt: now + ttlMs, creationDate: now,
+  })
   mirrorOnConsumer(store, application, now)
   const ttl = formatIsoDuration(ttlMs)
   if (accessType === 'SDK') {
     // SIM: the SDK token is opaque and the SDK flow is finished through POST /_sim/kyc/{kycId}/complete.
     return { kind: 'SDK', application, token: store.rng.secret(32), kycApiUrl: `${origin}/_sim/kyc`, flowName: 'FULL_KYC', ttl }
   }
-  store.db
-    .insert(webPages)
-    .values({ id: store.rng.uuid(), partnerId: scope.partnerId, kind: 'KYC', resourceId: application.id, status: 'OPEN', expiresAt: application.expiresAt!, createdAt: now })
-    .run()
+  openWebPage(store, { partnerId: scope.partnerId, kind: 'KYC', resourceId: application.id, expiresAt: application.expiresAt!, createdAt: now })
   return { kind: 'LINK', application, url: kycLinkUrl(origin, application.id), ttl }
+}
+
+/** What a new application is given; the rest defaults to a FULL_KYC application of a consumer, without reason, URLs, expiry nor identity. */
+export type NewKycApplication = Pick<KycApplicationRow, 'partnerId' | 'personId' | 'status' | 'accessType' | 'creationDate'> & Partial<KycApplicationRow>
+
+/** Inserts a KYC application (a new id unless one is given; updateDate defaults to creationDate). */
+export function insertKycApplication(store: Store, fields: NewKycApplication): KycApplicationRow {
+  const row: KycApplicationRow = {
+    id: fields.id ?? store.rng.uuid(), personType: 'CONSUMER', statusReason: null, type: 'FULL_KYC', urlOnComplete: null,
+    urlOnFailure: null, expiresAt: null, identity: {}, updateDate: fields.creationDate, ...fields,
+  }
+  store.db.insert(kycApplications).values(row).run()
+  return row
 }
 
 /**
@@ -83,9 +94,14 @@ export function getKycApplication(store: Store, scope: Scope, kycId: string): Ky
   return settleExpiry(store, row)
 }
 
+/** An application by id whatever its partner, as stored (not settled); or undefined. */
+export function kycApplicationById(store: Store, kycId: string): KycApplicationRow | undefined {
+  return store.db.select().from(kycApplications).where(eq(kycApplications.id, kycId)).get()
+}
+
 /** An application by id whatever its partner (hosted pages and control plane), settled; or undefined. */
 export function findKycApplication(store: Store, kycId: string): KycApplicationRow | undefined {
-  const row = store.db.select().from(kycApplications).where(eq(kycApplications.id, kycId)).get()
+  const row = kycApplicationById(store, kycId)
   return row && settleExpiry(store, row)
 }
 
@@ -114,9 +130,9 @@ export function settlePartnerExpiries(store: Store, partnerId: string): void {
  */
 export function settleConsumerKyc(store: Store, consumer: ConsumerRow): ConsumerRow {
   if (!consumer.kycApplicationId || consumer.kycStatus !== 'CREATED') return consumer
-  const row = store.db.select().from(kycApplications).where(eq(kycApplications.id, consumer.kycApplicationId)).get()
+  const row = kycApplicationById(store, consumer.kycApplicationId)
   if (!row || settleExpiry(store, row) === row) return consumer
-  return store.db.select().from(consumers).where(eq(consumers.id, consumer.id)).get() ?? consumer
+  return consumerById(store, consumer.id) ?? consumer
 }
 
 /**
@@ -127,7 +143,7 @@ export function setKycStatus(store: Store, row: KycApplicationRow, status: KycSt
   const next = { ...row, status, statusReason: reason, updateDate: at }
   store.db.update(kycApplications).set({ status, statusReason: reason, updateDate: at }).where(eq(kycApplications.id, row.id)).run()
   if (status !== 'CREATED') store.db.update(webPages).set({ status: 'DONE' }).where(and(eq(webPages.kind, 'KYC'), eq(webPages.resourceId, row.id))).run()
-  const consumer = store.db.select().from(consumers).where(eq(consumers.id, row.personId)).get()
+  const consumer = consumerById(store, row.personId)
   if (consumer && consumer.kycApplicationId === row.id) mirrorOnConsumer(store, next, at)
   return next
 }
@@ -138,27 +154,22 @@ export function setKycStatus(store: Store, row: KycApplicationRow, status: KycSt
  */
 export function mirrorOnConsumer(store: Store, application: KycApplicationRow, at: number): void {
   if (application.personType !== 'CONSUMER') return
-  const consumer = store.db.select().from(consumers).where(eq(consumers.id, application.personId)).get()
+  const consumer = consumerById(store, application.personId)
   if (!consumer) return
   const statuses = consumerStatusesForKyc(application.status as KycStatus)
   const keepLinkcy = ['FORBIDDEN', 'CLOSING', 'CLOSED'].includes(consumer.linkcyStatus)
-  store.db
-    .update(consumers)
-    .set({
-      kycApplicationId: application.id,
-      kycStatus: application.status,
-      kycStatusReason: application.statusReason,
-      kycType: application.type,
-      kycUpdatedAt: at,
-      ...statuses,
-      ...(keepLinkcy ? { linkcyStatus: consumer.linkcyStatus } : {}),
-      updateDate: at,
-    })
-    .where(eq(consumers.id, consumer.id))
-    .run()
+  setConsumerColumns(store, consumer.id, {
+    kycApplicationId: application.id,
+    kycStatus: application.status,
+    kycStatusReason: application.statusReason,
+    kycType: application.type,
+    kycUpdatedAt: at,
+    ...statuses,
+    ...(keepLinkcy ? { linkcyStatus: consumer.linkcyStatus } : {}),
+  }, at)
 }
 
 /** Identity data of an application, merged with what was known before (later values win). */
 export function mergeIdentity(before: KycIdentity, after: KycIdentity): KycIdentity {
-  return { ...before, ...Object.fromEntries(Object.entries(after).filter(([, v]) => v !== undefined)) }
+  return { ...before, ...definedOnly(after) }
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { storedAddress, type AddressInput, type StoredAddress } from './addresses'
 import { partners, partnerAccounts } from './db/schema'
 import { SimError } from './errors'
 import { partnerLimits, type PartnerLimits } from './partner-limits'
@@ -53,16 +54,7 @@ export function partnerSettings(partner: PartnerRow): PartnerSettings {
 }
 
 /** The address a partner prints on its end-users' statements, as stored (with its verification status). */
-export interface PartnerAddress {
-  isoCountryCode: string
-  city: string
-  postalCode: string
-  street: string
-  number?: string
-  refinement?: string
-  stateOrProvince?: string
-  status: 'INVALID' | 'VALID' | 'VERIFIED'
-}
+export type PartnerAddress = StoredAddress
 
 /** The partner configuration GET /api/partner shows: the row with its effective limits. */
 export interface PartnerConfiguration extends PartnerRow {
@@ -77,7 +69,7 @@ export function getConfiguration(store: Store, scope: Scope): PartnerConfigurati
 
 /** The fields PATCH /api/partner may change; absent (or null) ones are left as they are. */
 export interface PartnerUpdate {
-  address?: Omit<PartnerAddress, 'status'> & { bypassVerification?: boolean }
+  address?: AddressInput
   consumerOtpMessage?: string
   corporateOtpMessage?: string
   displayName?: string
@@ -105,11 +97,8 @@ export function updateConfiguration(store: Store, scope: Scope, update: PartnerU
   if (update.logoUrl !== undefined) set.logoUrl = update.logoUrl
   if (update.consumerOtpMessage !== undefined) set.consumerOtpMessage = update.consumerOtpMessage
   if (update.corporateOtpMessage !== undefined) set.corporateOtpMessage = update.corporateOtpMessage
-  if (update.address) {
-    const { bypassVerification: _bypass, ...address } = update.address
-    // SIM: no address-validation service; a well-formed European address is VALID (bypassed or not).
-    set.address = { ...address, status: 'VALID' } satisfies PartnerAddress
-  }
+  // SIM: no address-validation service; a well-formed European address is VALID (bypassed or not).
+  if (update.address) set.address = storedAddress(update.address, 'VALID') satisfies PartnerAddress
   if (update.contactInformation) {
     // SIM: contact fields are merged one by one (a PATCH names only what changes).
     const given = Object.fromEntries(Object.entries(update.contactInformation).filter(([, v]) => typeof v === 'string')) as Record<string, string>

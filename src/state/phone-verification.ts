@@ -1,8 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { consumers, phoneVerifications } from './db/schema'
+import { phoneVerifications } from './db/schema'
 import { SimError } from './errors'
 import { recordMessage } from './outbox'
 import { getPartner, partnerSettings } from './partners'
+import { setConsumerColumns, type ConsumerRow } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { verificationTarget, type PersonTarget } from './verifications'
@@ -34,14 +35,20 @@ function isActive(row: PhoneVerificationRow, phoneDigits: string, now: number): 
   return row.status === 'PENDING' && row.attemptsLeft > 0 && row.expiresAt > now && row.phoneDigits === phoneDigits
 }
 
+/** The consumer a phone operation targets, whose phone must not be verified yet (PHONE_ALREADY_VERIFIED). */
+function phoneToVerify(store: Store, scope: Scope, target: PersonTarget): ConsumerRow {
+  const consumer = verificationTarget(store, scope, target)
+  if (consumer.phoneVerifiedAt !== null) throw new SimError('PHONE_ALREADY_VERIFIED', [consumer.id])
+  return consumer
+}
+
 /**
  * POST /verifications/phone/send: creates a code and "sends" it (an SMS in the outbox). Refused when
  * the phone is already verified or a usable code is still active (send again once it expired or was
  * spent by 5 wrong attempts).
  */
 export function sendPhoneVerification(store: Store, scope: Scope, target: PersonTarget): { ttl: string; code: string } {
-  const consumer = verificationTarget(store, scope, target)
-  if (consumer.phoneVerifiedAt !== null) throw new SimError('PHONE_ALREADY_VERIFIED', [consumer.id])
+  const consumer = phoneToVerify(store, scope, target)
   const now = store.clock.nowMs()
   const latest = latestPhoneVerification(store, scope.partnerId, consumer.id)
   if (latest && isActive(latest, consumer.phoneDigits, now)) throw new SimError('PHONE_CODE_STILL_ACTIVE', [consumer.id])
@@ -74,8 +81,7 @@ export function sendPhoneVerification(store: Store, scope: Scope, target: Person
  * No code (or a spent or replaced one, or one sent to a previous phone) → PHONE_CODE_MUST_BE_SENT.
  */
 export function verifyPhoneCode(store: Store, scope: Scope, target: PersonTarget, code: string): SimError | undefined {
-  const consumer = verificationTarget(store, scope, target)
-  if (consumer.phoneVerifiedAt !== null) throw new SimError('PHONE_ALREADY_VERIFIED', [consumer.id])
+  const consumer = phoneToVerify(store, scope, target)
   const now = store.clock.nowMs()
   const latest = latestPhoneVerification(store, scope.partnerId, consumer.id)
   if (!latest || latest.status !== 'PENDING' || latest.attemptsLeft <= 0 || latest.phoneDigits !== consumer.phoneDigits) {
@@ -93,6 +99,6 @@ export function verifyPhoneCode(store: Store, scope: Scope, target: PersonTarget
     return new SimError('INVALID_PHONE_CODE', [], { field: 'code', rejectedValue: code })
   }
   store.db.update(phoneVerifications).set({ status: 'USED' }).where(eq(phoneVerifications.id, latest.id)).run()
-  store.db.update(consumers).set({ phoneVerifiedAt: now, updateDate: now }).where(eq(consumers.id, consumer.id)).run()
+  setConsumerColumns(store, consumer.id, { phoneVerifiedAt: now }, now)
   return undefined
 }

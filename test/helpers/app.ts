@@ -15,31 +15,33 @@ export interface TestWorld {
   partnerToken(who?: { partnerName: string; username: string; password: string }): Promise<string>
 }
 
-/** An in-memory simulator with the default scenario, a fixed seed and a frozen clock. */
-export function makeWorld(options: { seed?: number; now?: string } = {}): TestWorld {
+/** An in-memory simulator with a scenario file (default: fixtures/default.json), a fixed seed and a frozen clock. */
+export function makeWorld(options: { seed?: number; now?: string; scenarioFile?: string } = {}): TestWorld {
   const store = openStore({ dbPath: ':memory:', seed: options.seed ?? 42 })
   store.clock.freeze(Date.parse(options.now ?? '2026-01-15T10:00:00Z'))
-  const scenario = readScenarioFile(DEFAULT_SCENARIO)
+  const scenario = readScenarioFile(options.scenarioFile ?? DEFAULT_SCENARIO)
   const loaded = loadScenario(store, scenario)
   const app = createApp(store, { scenario })
-  const call: TestWorld['call'] = (method, path, opts = {}) => {
+  const call = requester(app)
+  return { app, store, loaded, call, partnerToken: (who = SANDBOX) => partnerLogin(call, who) }
+}
+
+/** The JSON request helper of a test app: body serialised (as JSON unless a Content-Type is given), token sent as Bearer. */
+export function requester(app: App): TestWorld['call'] {
+  return (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) }
     if (opts.body !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json'
     if (opts.token) headers.Authorization = `Bearer ${opts.token}`
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
     return Promise.resolve(app.request(path, { method, headers, body }))
   }
-  return {
-    app,
-    store,
-    loaded,
-    call,
-    async partnerToken(who = SANDBOX) {
-      const res = await call('POST', '/api/partner/login', { body: who })
-      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
-      return ((await res.json()) as { token: string }).token
-    },
-  }
+}
+
+/** Logs in as a partner user and returns the access token (throws unless 200). */
+export async function partnerLogin(call: TestWorld['call'], who: { partnerName: string; username: string; password: string } = SANDBOX): Promise<string> {
+  const res = await call('POST', '/api/partner/login', { body: who })
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as { token: string }).token
 }
 
 /** Decodes a JWT payload (no verification: tests inspect what the simulator issued). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { consumers, passwordSecrets } from '../../src/state/db/schema'
 import { PASSWORD_SECRET_TTL_MS } from '../../src/state/auth'
-import { makeWorld, errorBody, jwtClaims, OTHER, type TestWorld } from '../helpers/app'
+import { makeWorld, errorBody, jwtClaims, OTHER } from '../helpers/app'
+import { insertConsumer } from '../helpers/consumers'
 import { referenceErrors } from '../helpers/reference'
 
 // End-to-end authentication flows: first login of a new partner account, consumer password
@@ -14,22 +15,6 @@ const LOGIN = '/api/partner/login'
 const CHANGE = '/api/partner/passwords/change'
 const RESET = '/api/partner/passwords/reset'
 const SANDBOX_RESET = '/api/partner/passwords/reset/sandbox'
-
-/** Inserts a consumer of a partner straight into the store (independent of the consumer routes). */
-function insertConsumer(w: TestWorld, opts: { id: string; phone?: string; partner?: string; linkcyStatus?: string }): string {
-  const phone = opts.phone ?? PHONE
-  const ms = Date.parse(NOW)
-  w.store.db
-    .insert(consumers)
-    .values({
-      id: opts.id, partnerId: w.loaded.partners[opts.partner ?? 'sandbox']!.id, firstName: 'Jean', lastName: 'Dupont',
-      phoneCountryCode: phone.slice(0, 2), phoneNumber: phone.slice(2), phoneDigits: phone, profile: {},
-      kycStatus: 'NOT_STARTED', kycType: 'FULL_KYC', bankingStatus: 'NOT_CREATED', linkcyStatus: opts.linkcyStatus ?? 'PENDING',
-      complianceStatus: 'PENDING', suspensionStatus: 'NOT_SUSPENDED', statusReasons: {}, creationDate: ms, updateDate: ms,
-    })
-    .run()
-  return opts.id
-}
 
 const CONSUMER_ID = '0b9a1c52-3f0e-4e4f-8a51-6f2d9c7e1a01'
 
@@ -87,7 +72,7 @@ describe('consumer password initialisation and login', () => {
   for (const phoneField of ['phone', 'consumerPhone'] as const) {
     it(`sandbox reset with ${phoneField} → secret → passwords/change → tokens with endUserId → login by phone`, async () => {
       const w = makeWorld()
-      insertConsumer(w, { id: CONSUMER_ID })
+      insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
       const reset = await w.call('POST', SANDBOX_RESET, { token: await w.partnerToken(), body: { partnerName: 'sandbox', [phoneField]: PHONE } })
       expect(reset.status).toBe(200)
       const { passwordChangeSecret } = await json<{ passwordChangeSecret: string }>(reset)
@@ -118,7 +103,7 @@ describe('consumer password initialisation and login', () => {
 
   it('POST /passwords/reset answers 204 and sends the secret by SMS with the partner OTP message (outbox)', async () => {
     const w = makeWorld()
-    insertConsumer(w, { id: CONSUMER_ID })
+    insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
     const patched = await w.call('PATCH', '/api/partner', { token: await w.partnerToken(), body: { consumerOtpMessage: 'Sandbox code: $otp' } })
     expect(patched.status).toBe(200)
     const reset = await w.call('POST', RESET, { body: { partnerName: 'sandbox', phone: PHONE } })
@@ -137,7 +122,7 @@ describe('consumer password initialisation and login', () => {
 
   it('refuses a FORBIDDEN consumer with 403 END_USER_FORBIDDEN on login and on both resets', async () => {
     const w = makeWorld()
-    insertConsumer(w, { id: CONSUMER_ID })
+    insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
     const token = await w.partnerToken()
     const { passwordChangeSecret } = await json<{ passwordChangeSecret: string }>(await w.call('POST', SANDBOX_RESET, { token, body: { partnerName: 'sandbox', phone: PHONE } }))
     expect((await w.call('POST', CHANGE, { body: { passwordChangeSecret, newPassword: 'Consumer-1' } })).status).toBe(200)
@@ -165,7 +150,7 @@ describe('consumer password initialisation and login', () => {
 
   it('password-change secrets expire after 10 minutes on the simulator clock', async () => {
     const w = makeWorld()
-    insertConsumer(w, { id: CONSUMER_ID })
+    insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
     const token = await w.partnerToken()
     const secret = async () => (await json<{ passwordChangeSecret: string }>(await w.call('POST', SANDBOX_RESET, { token, body: { partnerName: 'sandbox', phone: PHONE } }))).passwordChangeSecret
     expect(PASSWORD_SECRET_TTL_MS).toBe(10 * 60_000)
@@ -183,7 +168,7 @@ describe('consumer password initialisation and login', () => {
 
   it('another partner token cannot reset a sandbox consumer password through the sandbox endpoint', async () => {
     const w = makeWorld()
-    insertConsumer(w, { id: CONSUMER_ID })
+    insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
     const res = await w.call('POST', SANDBOX_RESET, { token: await w.partnerToken(OTHER), body: { partnerName: 'sandbox', phone: PHONE } })
     expect(res.status).toBe(404)
     expect(await errorBody(res)).toEqual({ errorCode: 'PARTNER_NOT_FOUND', message: 'Partner sandbox was not found.', error: 'linkcy.not.found', status: 404, timestamp: NOW })
@@ -225,7 +210,7 @@ describe('validation and authentication errors match the reference', () => {
     const badSecret = await w.call('POST', CHANGE, { body: { passwordChangeSecret: 'nope', newPassword: 'long-enough' } })
     expect(badSecret.status).toBe(401)
     expect(referenceErrors('POST', CHANGE, 401, await errorBody(badSecret))).toEqual([])
-    insertConsumer(w, { id: CONSUMER_ID })
+    insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
     const noPassword = await w.call('POST', LOGIN, { body: { consumerPhone: PHONE, partnerName: 'sandbox', password: 'whatever' } })
     expect(noPassword.status).toBe(401)
     expect(referenceErrors('POST', LOGIN, 401, await errorBody(noPassword))).toEqual([])

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { credentials, emailVerifications, kycApplications, outbox, phoneVerifications, webPages } from '../../src/state/db/schema'
 import { errorBody, makeWorld, OTHER } from '../helpers/app'
-import { CONSUMERS, MISSING_ID, consumerLogin, createConsumer, expectError, seed } from './consumers.helpers'
+import { CONSUMERS, MISSING_ID, consumerLogin, createConsumer, seedConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
 
 // Sandbox DELETE /api/partner/consumers/{consumerId}.
 
@@ -11,7 +12,7 @@ describe('DELETE /api/partner/consumers/{consumerId} (sandbox)', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const me = await consumerLogin(w, '611111111')
-    const keep = seed(w, { kycStatus: 'CREATED' })
+    const keep = seedConsumer(w, { kycStatus: 'CREATED' })
     // Rows that hang off the consumer: an SMS (password reset), verifications, a KYC application and its page.
     expect((await w.call('POST', '/api/partner/passwords/reset', { body: { partnerName: 'sandbox', consumerPhone: '33611111111' } })).status).toBe(204)
     const partnerId = w.loaded.partners.sandbox!.id
@@ -46,7 +47,7 @@ describe('DELETE /api/partner/consumers/{consumerId} (sandbox)', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     await expectError(await w.call('DELETE', `${CONSUMERS}/${MISSING_ID}`, { token }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${MISSING_ID} was not found.`)
-    const id = seed(w)
+    const id = seedConsumer(w)
     await expectError(await w.call('DELETE', `${CONSUMERS}/${id}`, { token: await w.partnerToken(OTHER) }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${id} was not found.`)
     expect((await w.call('DELETE', `${CONSUMERS}/${id}`, { token })).status).toBe(200)
     await expectError(await w.call('DELETE', `${CONSUMERS}/${id}`, { token }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${id} was not found.`)

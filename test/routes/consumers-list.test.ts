@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { errorBody, makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { CONSUMERS, consumerLogin, seed } from './consumers.helpers'
+import { CONSUMERS, consumerLogin, seedConsumer } from '../helpers/consumers'
 
 // GET /api/partner/consumers: filters, sorting and paging over a small known population.
 
@@ -33,12 +33,12 @@ beforeAll(async () => {
     ['Petit', '700000007', { kycStatus: 'CREATED', linkcyStatus: 'FORBIDDEN', bankingStatus: 'BLOCKED' }, 7, 8],
   ]
   for (const [lastName, number, state, created, updated] of people) {
-    ids[lastName] = seed(w, { lastName, phone: { countryCode: '33', number }, emailAddress: `${lastName.toLowerCase()}@example.fr`, ...state }, 'sandbox', {
+    ids[lastName] = seedConsumer(w, { lastName, phone: { countryCode: '33', number }, emailAddress: `${lastName.toLowerCase()}@example.fr`, ...state }, 'sandbox', {
       creationDate: T0 + created * HOUR,
       updateDate: T0 + updated * HOUR,
     })
   }
-  seed(w, { lastName: 'Martin', phone: { countryCode: '33', number: '600000001' } }, 'other-sandbox')
+  seedConsumer(w, { lastName: 'Martin', phone: { countryCode: '33', number: '600000001' } }, 'other-sandbox')
 })
 
 async function list(query: string, as = token): Promise<Page> {

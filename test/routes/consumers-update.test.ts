@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { errorBody, makeWorld, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { CONSUMERS, MISSING_ID, consumerLogin, expectBusiness400, expectError, getConsumer, seed } from './consumers.helpers'
+import { CONSUMERS, MISSING_ID, consumerLogin, getConsumer, seedConsumer } from '../helpers/consumers'
+import { expectBusiness400, expectError } from '../helpers/errors'
 
 const PATCH_PATH = `${CONSUMERS}/{consumerId}`
 
@@ -9,7 +10,7 @@ describe('PATCH /api/partner/consumers/{consumerId} (partner)', () => {
   it('answers 200 {id, updateDate} and the change shows in a GET', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const id = seed(w, { kycStatus: 'VALIDATED', phoneVerified: true })
+    const id = seedConsumer(w, { kycStatus: 'VALIDATED', phoneVerified: true })
     w.store.clock.advance(60_000)
     const res = await w.call('PATCH', `${CONSUMERS}/${id}`, {
       token,
@@ -38,8 +39,8 @@ describe('PATCH /api/partner/consumers/{consumerId} (partner)', () => {
   it('a new phone must be verified again, becomes the login, and must be free (409 PHONE_ALREADY_TAKEN)', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const id = seed(w, { phone: { countryCode: '33', number: '611111111' }, phoneVerified: true, password: 'Consumer-Password-1' })
-    seed(w, { phone: { countryCode: '33', number: '622222222' } })
+    const id = seedConsumer(w, { phone: { countryCode: '33', number: '611111111' }, phoneVerified: true, password: 'Consumer-Password-1' })
+    seedConsumer(w, { phone: { countryCode: '33', number: '622222222' } })
     const taken = await w.call('PATCH', `${CONSUMERS}/${id}`, { token, body: { phone: { countryCode: '+33', number: '622222222' } } })
     await expectError(taken, 409, 'PHONE_ALREADY_TAKEN', 'A consumer with this phone already exists.')
 
@@ -54,7 +55,7 @@ describe('PATCH /api/partner/consumers/{consumerId} (partner)', () => {
   it('a new e-mail address must be verified again; the same address keeps its verification', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const id = seed(w, { emailAddress: 'a@example.fr', emailVerified: true })
+    const id = seedConsumer(w, { emailAddress: 'a@example.fr', emailVerified: true })
     await w.call('PATCH', `${CONSUMERS}/${id}`, { token, body: { emailAddress: 'A@example.fr' } })
     expect((await getConsumer(w, id, token)).email).toMatchObject({ address: 'a@example.fr', verified: true })
     await w.call('PATCH', `${CONSUMERS}/${id}`, { token, body: { emailAddress: 'b@example.fr' } })
@@ -74,7 +75,7 @@ describe('PATCH /api/partner/consumers/{consumerId} (partner)', () => {
   it('answers each documented 400 with its code, field and message, and changes nothing', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const id = seed(w, { externalId: 'before' })
+    const id = seedConsumer(w, { externalId: 'before' })
     const patch = (body: Record<string, unknown>) => w.call('PATCH', `${CONSUMERS}/${id}`, { token, body: { externalId: 'after', ...body } })
     await expectBusiness400(await patch({ otherOccupation: 'o'.repeat(512) }), 'TOO_LONG_FIELD', 'otherOccupation', 'For the field otherOccupation, the maximum allowed size is 511 but the size was 512.')
     await expectBusiness400(await patch({ lastTermsAccepted: '3.0' }), 'INVALID_TERMS_VERSION', 'lastTermsAccepted', 'Terms version does not correspond to the latest.')
@@ -93,7 +94,7 @@ describe('PATCH /api/partner/consumers/{consumerId} (partner)', () => {
     const token = await w.partnerToken()
     const notFound = await w.call('PATCH', `${CONSUMERS}/${MISSING_ID}`, { token, body: { externalId: 'x' } })
     await expectError(notFound, 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${MISSING_ID} was not found.`)
-    const id = seed(w)
+    const id = seedConsumer(w)
     const other = await w.call('PATCH', `${CONSUMERS}/${id}`, { token: await w.partnerToken(OTHER), body: { externalId: 'x' } })
     await expectError(other, 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${id} was not found.`)
     expect((await w.call('PATCH', `${CONSUMERS}/123`, { token, body: {} })).status).toBe(400)
@@ -127,7 +128,7 @@ describe('PATCH /api/partner/consumers/{consumerId} (the consumer itself)', () =
     const partnerView = await getConsumer(w, me.id, await w.partnerToken())
     expect(partnerView.phone.number).toBe('611111111')
     expect(partnerView.partnerMetadata).toBeUndefined()
-    const other = seed(w)
+    const other = seedConsumer(w)
     await expectError(await w.call('PATCH', `${CONSUMERS}/${other}`, { token: me.token, body: {} }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${other} was not found.`)
   })
 })

@@ -3,7 +3,8 @@ import { loadScenario, parseScenario } from '../../src/scenarios/loader'
 import { scaDevices } from '../../src/state/db/schema'
 import { errorBody, makeWorld, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { CONSUMERS, MISSING_ID, consumerLogin, createConsumer, expectBusiness400, expectError, getConsumer, seed } from './consumers.helpers'
+import { CONSUMERS, MISSING_ID, consumerLogin, createConsumer, getConsumer, seedConsumer } from '../helpers/consumers'
+import { expectBusiness400, expectError } from '../helpers/errors'
 
 const PHONE = { countryCode: '33', number: '611111111' }
 
@@ -169,7 +170,7 @@ describe('GET /api/partner/consumers/{consumerId}', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     await expectError(await w.call('GET', `${CONSUMERS}/${MISSING_ID}`, { token }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${MISSING_ID} was not found.`)
-    const foreign = seed(w, {}, 'other-sandbox')
+    const foreign = seedConsumer(w, {}, 'other-sandbox')
     await expectError(await w.call('GET', `${CONSUMERS}/${foreign}`, { token }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${foreign} was not found.`)
     const bad = await w.call('GET', `${CONSUMERS}/not-a-uuid`, { token })
     expect(bad.status).toBe(400)
@@ -180,7 +181,7 @@ describe('GET /api/partner/consumers/{consumerId}', () => {
   it('a consumer token reads itself and gets 404 for another consumer', async () => {
     const w = makeWorld()
     const me = await consumerLogin(w, '633333333')
-    const other = seed(w, { phone: { countryCode: '33', number: '644444444' } })
+    const other = seedConsumer(w, { phone: { countryCode: '33', number: '644444444' } })
     const body = await getConsumer(w, me.id, me.token)
     expect(body.phone).toMatchObject({ countryCode: '33', number: '633333333' })
     await expectError(await w.call('GET', `${CONSUMERS}/${other}`, { token: me.token }), 404, 'CONSUMER_NOT_FOUND', `Consumer with id ${other} was not found.`)
@@ -188,7 +189,7 @@ describe('GET /api/partner/consumers/{consumerId}', () => {
 
   it('shows a validated consumer’s KYC, identity and verified contacts; termsAccepted follows the partner’s current version', async () => {
     const w = makeWorld()
-    const id = seed(w, { firstName: 'Alice', phoneVerified: true, emailVerified: true, kycStatus: 'VALIDATED' })
+    const id = seedConsumer(w, { firstName: 'Alice', phoneVerified: true, emailVerified: true, kycStatus: 'VALIDATED' })
     const token = await w.partnerToken()
     const body = await getConsumer(w, id, token)
     expect(referenceErrors('GET', `${CONSUMERS}/{consumerId}`, 200, body)).toEqual([])
@@ -210,7 +211,7 @@ describe('GET /api/partner/consumers/{consumerId}', () => {
   it('shows the consumer’s current SCA device as strongAuthentication (a removed one is not shown)', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const id = seed(w, { kycStatus: 'VALIDATED' })
+    const id = seedConsumer(w, { kycStatus: 'VALIDATED' })
     expect((await getConsumer(w, id, token)).strongAuthentication).toBeUndefined()
     const partnerId = w.loaded.partners.sandbox!.id
     const now = w.store.clock.nowMs()

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld } from '../helpers/app'
-import { insertConsumer, requestKyc } from './kyc-helpers'
+import { insertConsumer } from '../helpers/consumers'
+import { requestKyc } from '../helpers/kyc'
 
 describe('an expired KYC link, seen from the consumer resource', () => {
   it('turns the consumer KYC to ABORTED on GET and in list filters, without any KYC call', async () => {
     const w = makeWorld()
     let token = await w.partnerToken()
-    const consumer = insertConsumer(w, { verified: true })
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const created = await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: { accessType: 'LINK' } })
     expect(created.status).toBe(201)
     const before = (await (await w.call('GET', `/api/partner/consumers/${consumer.id}`, { token })).json()) as { kycInfo: { status: string } }

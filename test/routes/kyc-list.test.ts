@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, errorBody, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { consumerToken, insertConsumer, requestKyc } from './kyc-helpers'
+import { consumerToken, insertConsumer } from '../helpers/consumers'
+import { requestKyc } from '../helpers/kyc'
 
 interface Page {
   content: { id: string; personId: string; status: string; creationDate: string }[]
@@ -13,9 +14,9 @@ interface Page {
 async function world() {
   const w = makeWorld()
   const token = await w.partnerToken()
-  const a = insertConsumer(w)
-  const b = insertConsumer(w)
-  const c = insertConsumer(w)
+  const a = insertConsumer(w, { phoneVerified: true })
+  const b = insertConsumer(w, { phoneVerified: true })
+  const c = insertConsumer(w, { phoneVerified: true })
   const idOf = async (res: Response) => ((await res.json()) as { id?: string; kycApplicationId?: string })
   const ka = (await idOf(await requestKyc(w, token, { consumerId: a.id, kycConfiguration: { accessType: 'LINK' } }))).id!
   w.store.clock.advance(60_000)

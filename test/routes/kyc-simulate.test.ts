@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm'
 import { makeWorld, errorBody } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
 import { kycApplications } from '../../src/state/db/schema'
-import { consumerToken, insertConsumer, readConsumer, requestKyc } from './kyc-helpers'
+import { consumerRow, consumerToken, insertConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
+import { requestKyc } from '../helpers/kyc'
 
 const IDENTITY = {
   firstName: 'Camille', middleName: 'Marie', lastName: 'Durand', gender: 'FEMALE', birthDate: '1990-04-12', emailAddress: 'camille@example.test',
@@ -15,7 +17,7 @@ describe('POST /api/partner/kyc/simulate', () => {
   it('opens a VALIDATED application with the identity, copied onto the consumer; 201 {kycApplicationId, consumerId}', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w, { verified: false, emailAddress: 'old@example.test', emailVerifiedAt: 1 })
+    const consumer = insertConsumer(w, { emailAddress: 'old@example.test', emailVerifiedAt: 1 })
     const res = await w.call('POST', '/api/partner/kyc/simulate', { token, body: { consumerId: consumer.id, kycStatus: 'VALIDATED', ...IDENTITY } })
     expect(res.status).toBe(201)
     const body = (await res.json()) as { kycApplicationId: string; consumerId: string }
@@ -31,7 +33,7 @@ describe('POST /api/partner/kyc/simulate', () => {
       birthCity: 'Lyon', birthIsoCountryCode: 'FRA', status: { value: 'VALIDATED' }, accessType: 'LINK',
       creationDate: '2026-01-15T10:00:00.000Z', updateDate: '2026-01-15T10:00:00.000Z',
     })
-    const after = readConsumer(w, consumer.id)
+    const after = consumerRow(w, consumer.id)
     expect(after).toMatchObject({
       firstName: 'Camille', middleName: 'Marie', lastName: 'Durand', emailAddress: 'camille@example.test', emailVerifiedAt: null,
       kycApplicationId: body.kycApplicationId, kycStatus: 'VALIDATED', linkcyStatus: 'VALIDATED', bankingStatus: 'VALIDATED', complianceStatus: 'VALIDATED',
@@ -45,11 +47,11 @@ describe('POST /api/partner/kyc/simulate', () => {
   it('moves the unfinished current application instead of opening another; jumps anywhere', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const { id } = (await (await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: { accessType: 'LINK' } })).json()) as { id: string }
     const review = await w.call('POST', '/api/partner/kyc/simulate', { token, body: { consumerId: consumer.id, kycStatus: 'PENDING_REVIEW' } })
     expect(((await review.json()) as { kycApplicationId: string }).kycApplicationId).toBe(id)
-    expect(readConsumer(w, consumer.id)).toMatchObject({ kycStatus: 'PENDING_REVIEW', complianceStatus: 'PENDING_REVIEW', linkcyStatus: 'PENDING' })
+    expect(consumerRow(w, consumer.id)).toMatchObject({ kycStatus: 'PENDING_REVIEW', complianceStatus: 'PENDING_REVIEW', linkcyStatus: 'PENDING' })
     const declined = await w.call('POST', '/api/partner/kyc/simulate', { token, body: { consumerId: consumer.id, kycStatus: 'DECLINED' } })
     expect(((await declined.json()) as { kycApplicationId: string }).kycApplicationId).toBe(id)
     // DECLINED is finished: the next simulation opens a new application.
@@ -57,42 +59,37 @@ describe('POST /api/partner/kyc/simulate', () => {
     const next = ((await validated.json()) as { kycApplicationId: string }).kycApplicationId
     expect(next).not.toBe(id)
     expect(w.store.db.select().from(kycApplications).where(eq(kycApplications.id, next)).get()).toMatchObject({ accessType: 'SIMULATED', status: 'VALIDATED' })
-    expect(readConsumer(w, consumer.id)).toMatchObject({ kycApplicationId: next, kycStatus: 'VALIDATED' })
+    expect(consumerRow(w, consumer.id)).toMatchObject({ kycApplicationId: next, kycStatus: 'VALIDATED' })
   })
 
   it('accepts a consumer token (acting on itself) and keeps a FORBIDDEN linkcyStatus', async () => {
     const w = makeWorld()
-    const me = insertConsumer(w)
+    const me = insertConsumer(w, { phoneVerified: true })
     const res = await w.call('POST', '/api/partner/kyc/simulate', { token: await consumerToken(w, me), body: { kycStatus: 'VALIDATED' } })
     expect(res.status).toBe(201)
-    expect(readConsumer(w, me.id).kycStatus).toBe('VALIDATED')
+    expect(consumerRow(w, me.id).kycStatus).toBe('VALIDATED')
 
     const token = await w.partnerToken()
-    const forbidden = insertConsumer(w, { linkcyStatus: 'FORBIDDEN' })
+    const forbidden = insertConsumer(w, { phoneVerified: true, linkcyStatus: 'FORBIDDEN' })
     expect((await w.call('POST', '/api/partner/kyc/simulate', { token, body: { consumerId: forbidden.id, kycStatus: 'VALIDATED' } })).status).toBe(201)
-    expect(readConsumer(w, forbidden.id)).toMatchObject({ kycStatus: 'VALIDATED', linkcyStatus: 'FORBIDDEN' })
+    expect(consumerRow(w, forbidden.id)).toMatchObject({ kycStatus: 'VALIDATED', linkcyStatus: 'FORBIDDEN' })
   })
 
   it('answers PERSON_ID_REQUIRED and PERSON_NOT_FOUND (400) with the documented bodies', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const missing = await w.call('POST', '/api/partner/kyc/simulate', { token, body: { kycStatus: 'VALIDATED' } })
-    expect(missing.status).toBe(400)
-    const body = await errorBody(missing)
-    expect(body).toMatchObject({
-      errorCode: 'PERSON_ID_REQUIRED', error: 'linkcy.bad.request',
-      details: [{ field: 'consumerId', rejectedValue: 'null', message: 'You must either specify a person id or be authenticated as CONSUMER. Current user type is PARTNER.' }],
-    })
+    const body = await expectError(missing, 400, 'PERSON_ID_REQUIRED', 'You must either specify a person id or be authenticated as CONSUMER. Current user type is PARTNER.', { field: 'consumerId', rejectedValue: 'null' })
     expect(referenceErrors('POST', '/api/partner/kyc/simulate', 400, body)).toEqual([])
 
-    const foreign = insertConsumer(w, { partner: 'other-sandbox' })
+    const foreign = insertConsumer(w, { phoneVerified: true, partner: 'other-sandbox' })
     const notFound = await w.call('POST', '/api/partner/kyc/simulate', { token, body: { consumerId: foreign.id, kycStatus: 'VALIDATED' } })
     expect(notFound.status).toBe(400)
     expect(await errorBody(notFound)).toMatchObject({
       errorCode: 'PERSON_NOT_FOUND', error: 'linkcy.bad.request',
       details: [{ field: 'consumerId', rejectedValue: foreign.id, message: `Person of type CONSUMER with id ${foreign.id} was not found.` }],
     })
-    expect(readConsumer(w, foreign.id).kycStatus).toBe('NOT_STARTED')
+    expect(consumerRow(w, foreign.id).kycStatus).toBe('NOT_STARTED')
 
     const related = '00000000-0000-4000-8000-000000000000'
     const relatedRes = await w.call('POST', '/api/partner/kyc/simulate', { token, body: { relatedPhysicalPersonId: related, kycStatus: 'VALIDATED' } })
@@ -104,7 +101,7 @@ describe('POST /api/partner/kyc/simulate', () => {
   it('validates the body: status enum, European address, lengths (TOO_LONG_FIELD), dates', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumerId = insertConsumer(w).id
+    const consumerId = insertConsumer(w, { phoneVerified: true }).id
     const call = (body: Record<string, unknown>) => w.call('POST', '/api/partner/kyc/simulate', { token, body: { consumerId, ...body } })
 
     const status = await call({ kycStatus: 'DONE' })
@@ -120,13 +117,13 @@ describe('POST /api/partner/kyc/simulate', () => {
     })
     const date = await call({ kycStatus: 'VALIDATED', birthDate: '12/04/1990' })
     expect(await errorBody(date)).toMatchObject({ details: [{ field: 'birthDate', rejectedValue: '12/04/1990' }] })
-    expect(readConsumer(w, consumerId).kycStatus).toBe('NOT_STARTED')
+    expect(consumerRow(w, consumerId).kycStatus).toBe('NOT_STARTED')
 
     const nulls = await call({ kycStatus: 'VALIDATED', relatedPhysicalPersonId: null, firstName: null, address: null, gender: null })
     expect(nulls.status).toBe(201)
-    expect(readConsumer(w, consumerId)).toMatchObject({ kycStatus: 'VALIDATED', firstName: null })
+    expect(consumerRow(w, consumerId)).toMatchObject({ kycStatus: 'VALIDATED', firstName: null })
     const verified = await call({ kycStatus: 'VALIDATED', address: { ...IDENTITY.address, number: null, bypassVerification: true } })
     expect(verified.status).toBe(201)
-    expect(readConsumer(w, consumerId).profile.address).toEqual({ isoCountryCode: 'FRA', city: 'Paris', postalCode: '75011', street: 'Rue Oberkampf', status: 'VERIFIED' })
+    expect(consumerRow(w, consumerId).profile.address).toEqual({ isoCountryCode: 'FRA', city: 'Paris', postalCode: '75011', street: 'Rue Oberkampf', status: 'VERIFIED' })
   })
 })

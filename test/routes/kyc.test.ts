@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm'
 import { makeWorld, errorBody, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
 import { kycApplications, webPages } from '../../src/state/db/schema'
-import { consumerToken, insertConsumer, readConsumer, requestKyc } from './kyc-helpers'
+import { consumerRow, consumerToken, insertConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
+import { requestKyc } from '../helpers/kyc'
 
 const LINK = { accessType: 'LINK', urlOnComplete: 'https://partner.test/ok', urlOnFailure: 'https://partner.test/ko' }
 
@@ -11,7 +13,7 @@ describe('POST /api/partner/kyc', () => {
   it('opens a LINK application: 201 {id, url, ttl PT720H}, consumer CREATED, a web page row', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const res = await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: LINK })
     expect(res.status).toBe(201)
     const body = (await res.json()) as { id: string; url: string; ttl: string }
@@ -22,7 +24,7 @@ describe('POST /api/partner/kyc', () => {
     expect(row).toMatchObject({ status: 'CREATED', type: 'FULL_KYC', accessType: 'LINK', personId: consumer.id, urlOnComplete: LINK.urlOnComplete })
     expect(row.expiresAt).toBe(w.store.clock.nowMs() + 720 * 3600_000)
     expect(w.store.db.select().from(webPages).where(eq(webPages.resourceId, body.id)).get()).toMatchObject({ kind: 'KYC', status: 'OPEN' })
-    expect(readConsumer(w, consumer.id)).toMatchObject({
+    expect(consumerRow(w, consumer.id)).toMatchObject({
       kycApplicationId: body.id, kycStatus: 'CREATED', kycUpdatedAt: w.store.clock.nowMs(), linkcyStatus: 'PENDING', complianceStatus: 'PENDING',
     })
 
@@ -39,7 +41,7 @@ describe('POST /api/partner/kyc', () => {
   it('opens an SDK application: 201 {id, token, kycApiUrl, flowName, ttl PT24H}, expiring after 24 h', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const res = await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: { accessType: 'SDK' } })
     expect(res.status).toBe(201)
     const body = (await res.json()) as Record<string, string>
@@ -55,26 +57,21 @@ describe('POST /api/partner/kyc', () => {
 
   it('lets a consumer open its own KYC (a body consumerId is ignored)', async () => {
     const w = makeWorld()
-    const me = insertConsumer(w)
-    const other = insertConsumer(w)
+    const me = insertConsumer(w, { phoneVerified: true })
+    const other = insertConsumer(w, { phoneVerified: true })
     const token = await consumerToken(w, me)
     const res = await requestKyc(w, token, { consumerId: other.id, kycConfiguration: { accessType: 'LINK' } })
     expect(res.status).toBe(201)
     const { id } = (await res.json()) as { id: string }
-    expect(readConsumer(w, me.id).kycApplicationId).toBe(id)
-    expect(readConsumer(w, other.id).kycStatus).toBe('NOT_STARTED')
+    expect(consumerRow(w, me.id).kycApplicationId).toBe(id)
+    expect(consumerRow(w, other.id).kycStatus).toBe('NOT_STARTED')
   })
 
   it('answers PERSON_ID_REQUIRED and PERSON_NOT_FOUND (400) with the documented bodies', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const missing = await requestKyc(w, token, { kycConfiguration: LINK })
-    expect(missing.status).toBe(400)
-    const missingBody = await errorBody(missing)
-    expect(missingBody).toMatchObject({
-      errorCode: 'PERSON_ID_REQUIRED', error: 'linkcy.bad.request',
-      details: [{ field: 'consumerId', rejectedValue: 'null', message: 'You must either specify a person id or be authenticated as CONSUMER. Current user type is PARTNER.' }],
-    })
+    const missingBody = await expectError(missing, 400, 'PERSON_ID_REQUIRED', 'You must either specify a person id or be authenticated as CONSUMER. Current user type is PARTNER.', { field: 'consumerId', rejectedValue: 'null' })
     expect(referenceErrors('POST', '/api/partner/kyc', 400, missingBody)).toEqual([])
 
     const unknown = '00000000-0000-4000-8000-000000000000'
@@ -93,7 +90,7 @@ describe('POST /api/partner/kyc', () => {
     })
 
     // Another partner's consumer is not found either.
-    const foreign = insertConsumer(w, { partner: 'other-sandbox' })
+    const foreign = insertConsumer(w, { phoneVerified: true, partner: 'other-sandbox' })
     const crossed = await requestKyc(w, token, { consumerId: foreign.id, kycConfiguration: LINK })
     expect(crossed.status).toBe(400)
     expect(((await crossed.json()) as { errorCode: string }).errorCode).toBe('PERSON_NOT_FOUND')
@@ -103,13 +100,9 @@ describe('POST /api/partner/kyc', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     for (const linkcyStatus of ['FORBIDDEN', 'CLOSED']) {
-      const consumer = insertConsumer(w, { linkcyStatus })
+      const consumer = insertConsumer(w, { phoneVerified: true, linkcyStatus })
       const res = await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: LINK })
-      expect(res.status).toBe(403)
-      const body = await errorBody(res)
-      expect(body).toEqual({
-        errorCode: 'END_USER_FORBIDDEN', message: `End-user with id ${consumer.id} is forbidden.`, error: 'linkcy.forbidden', status: 403, timestamp: expect.any(String),
-      })
+      const body = await expectError(res, 403, 'END_USER_FORBIDDEN', `End-user with id ${consumer.id} is forbidden.`)
       expect(referenceErrors('POST', '/api/partner/kyc', 403, body)).toEqual([])
     }
   })
@@ -119,35 +112,33 @@ describe('POST /api/partner/kyc', () => {
     const token = await w.partnerToken()
     const conflict = async (consumerId: string, errorCode: string, message: string) => {
       const res = await requestKyc(w, token, { consumerId, kycConfiguration: LINK })
-      expect(res.status).toBe(409)
-      const body = await errorBody(res)
-      expect(body).toEqual({ errorCode, message, error: 'linkcy.conflict', status: 409, timestamp: expect.any(String) })
+      const body = await expectError(res, 409, errorCode, message)
       expect(referenceErrors('POST', '/api/partner/kyc', 409, body)).toEqual([])
     }
-    const suspended = insertConsumer(w, { suspensionStatus: 'SUSPENDED', verified: false })
+    const suspended = insertConsumer(w, { suspensionStatus: 'SUSPENDED' })
     await conflict(suspended.id, 'END_USER_MUST_NOT_BE_SUSPENDED', `End-user (with id ${suspended.id}) must not be suspended to do this operation.`)
-    const unverified = insertConsumer(w, { verified: false, kycStatus: 'VALIDATED' })
+    const unverified = insertConsumer(w, { kycStatus: 'VALIDATED' })
     await conflict(unverified.id, 'PHONE_MUST_BE_VERIFIED', "Consumer's phone must be verified to do this operation.")
-    const validated = insertConsumer(w, { kycStatus: 'VALIDATED' })
+    const validated = insertConsumer(w, { phoneVerified: true, kycStatus: 'VALIDATED' })
     await conflict(validated.id, 'KYC_ALREADY_VALIDATED', 'You cannot create a new KYC application for a user with KYC already validated.')
 
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     expect((await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: LINK })).status).toBe(201)
     const running = 'A KYC application for this consumer is still being processed, please wait for it to complete before starting a new one.'
     await conflict(consumer.id, 'LAST_KYC_APPLICATION_NOT_FINISHED', running)
     for (const kycStatus of ['PROCESSING', 'PENDING_REVIEW']) {
-      await conflict(insertConsumer(w, { kycStatus }).id, 'LAST_KYC_APPLICATION_NOT_FINISHED', running)
+      await conflict(insertConsumer(w, { phoneVerified: true, kycStatus }).id, 'LAST_KYC_APPLICATION_NOT_FINISHED', running)
     }
     // ABORTED and DECLINED may start over.
     for (const kycStatus of ['ABORTED', 'DECLINED']) {
-      expect((await requestKyc(w, token, { consumerId: insertConsumer(w, { kycStatus }).id, kycConfiguration: LINK })).status).toBe(201)
+      expect((await requestKyc(w, token, { consumerId: insertConsumer(w, { phoneVerified: true, kycStatus }).id, kycConfiguration: LINK })).status).toBe(201)
     }
   })
 
   it('counts a LINK application whose link expired (720 h on the simulator clock) as ABORTED', async () => {
     const w = makeWorld()
     let token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const first = (await (await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: LINK })).json()) as { id: string }
     w.store.clock.advance(719 * 3600_000)
     token = await w.partnerToken()
@@ -157,16 +148,16 @@ describe('POST /api/partner/kyc', () => {
     const info = (await (await w.call('GET', `/api/partner/kyc/${first.id}`, { token })).json()) as { status: { value: string }; updateDate: string }
     expect(info.status.value).toBe('ABORTED')
     expect(info.updateDate).toBe('2026-02-14T10:00:00.000Z')
-    expect(readConsumer(w, consumer.id)).toMatchObject({ kycStatus: 'ABORTED', kycApplicationId: first.id })
+    expect(consumerRow(w, consumer.id)).toMatchObject({ kycStatus: 'ABORTED', kycApplicationId: first.id })
     const second = await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: LINK })
     expect(second.status).toBe(201)
-    expect(readConsumer(w, consumer.id).kycApplicationId).toBe(((await second.json()) as { id: string }).id)
+    expect(consumerRow(w, consumer.id).kycApplicationId).toBe(((await second.json()) as { id: string }).id)
   })
 
   it('validates the body with LinkCy 400s, and needs a token', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const cases: [unknown, string][] = [
       [{ consumerId: consumer.id }, 'kycConfiguration'],
       [{ consumerId: consumer.id, kycConfiguration: { accessType: 'EMAIL' } }, 'kycConfiguration.accessType'],
@@ -191,26 +182,21 @@ describe('GET /api/partner/kyc/{kycId}', () => {
   it('answers KYC_APPLICATION_NOT_FOUND (404) for unknown ids, other partners and other end-users', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { phoneVerified: true })
     const { id } = (await (await requestKyc(w, token, { consumerId: consumer.id, kycConfiguration: LINK })).json()) as { id: string }
-    const notFound = (body: Record<string, unknown>, kycId: string) =>
-      expect(body).toEqual({ errorCode: 'KYC_APPLICATION_NOT_FOUND', message: `Kyc application with id ${kycId} was not found.`, error: 'linkcy.not.found', status: 404, timestamp: expect.any(String) })
+    const notFound = (res: Response, kycId: string) => expectError(res, 404, 'KYC_APPLICATION_NOT_FOUND', `Kyc application with id ${kycId} was not found.`)
 
     const unknown = '00000000-0000-4000-8000-000000000000'
     const res = await w.call('GET', `/api/partner/kyc/${unknown}`, { token })
-    expect(res.status).toBe(404)
-    const body = await errorBody(res)
-    notFound(body, unknown)
+    const body = await notFound(res, unknown)
     expect(referenceErrors('GET', '/api/partner/kyc/{kycId}', 404, body)).toEqual([])
 
     const other = await w.call('GET', `/api/partner/kyc/${id}`, { token: await w.partnerToken(OTHER) })
-    expect(other.status).toBe(404)
-    notFound(await errorBody(other), id)
+    await notFound(other, id)
 
-    const stranger = insertConsumer(w)
+    const stranger = insertConsumer(w, { phoneVerified: true })
     const strangerRes = await w.call('GET', `/api/partner/kyc/${id}`, { token: await consumerToken(w, stranger) })
-    expect(strangerRes.status).toBe(404)
-    notFound(await errorBody(strangerRes), id)
+    await notFound(strangerRes, id)
 
     const own = await w.call('GET', `/api/partner/kyc/${id}`, { token: await consumerToken(w, consumer) })
     expect(own.status).toBe(200)

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { makeWorld, errorBody, type TestWorld } from '../helpers/app'
+import { makeWorld, errorBody } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { consumerToken, expectError, insertConsumer, outboxOf } from './verifications.helpers'
+import { consumerToken, insertConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
+import { outboxOf } from '../helpers/outbox'
+import { partnerWith } from '../helpers/partners'
 
 const SMS = '/api/partner/sms'
 const TERMS = '/api/partner/docs/terms'
 const UNKNOWN = '3f0c6f0e-8d7a-4c1e-9a59-0c2b7a0b9a11'
-
-async function partnerWith(w: TestWorld, name: string, settings: Record<string, unknown>): Promise<{ token: string; partnerId: string }> {
-  const res = await w.call('POST', '/_sim/scenarios', { body: { partners: [{ name, settings, users: [{ email: `u@${name}.test`, password: 'Partner-Password-1' }] }] } })
-  expect(res.status).toBe(201)
-  const partnerId = ((await res.json()) as { partners: Record<string, { id: string }> }).partners[name]!.id
-  return { token: await w.partnerToken({ partnerName: name, username: `u@${name}.test`, password: 'Partner-Password-1' }), partnerId }
-}
 
 describe('POST /api/partner/sms', () => {
   it('204 and the SMS is in the outbox', async () => {
@@ -30,7 +26,7 @@ describe('POST /api/partner/sms', () => {
     const token = await w.partnerToken()
     const body = await expectError(await w.call('POST', SMS, { token, body: { consumerId: UNKNOWN, message: 'hi' } }), 400, 'PERSON_NOT_FOUND', `Person of type CONSUMER with id ${UNKNOWN} was not found.`, { field: 'consumerId', rejectedValue: UNKNOWN })
     expect(referenceErrors('POST', SMS, 400, body)).toEqual([])
-    const foreign = insertConsumer(w, { partnerId: w.loaded.partners['other-sandbox']!.id })
+    const foreign = insertConsumer(w, { partner: 'other-sandbox' })
     await expectError(await w.call('POST', SMS, { token, body: { consumerId: foreign.id, message: 'hi' } }), 400, 'PERSON_NOT_FOUND', `Person of type CONSUMER with id ${foreign.id} was not found.`)
     await expectError(await w.call('POST', SMS, { token, body: { relatedPhysicalPersonId: UNKNOWN, message: 'hi' } }), 400, 'PERSON_NOT_FOUND', `Person of type CORPORATE_RELATED_PHYSICAL_PERSON with id ${UNKNOWN} was not found.`, { field: 'relatedPhysicalPersonId', rejectedValue: UNKNOWN })
     expect(await outboxOf(w, foreign.id)).toEqual([])

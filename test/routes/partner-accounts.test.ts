@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { listMessages } from '../../src/state/outbox'
 import { findPartnerAccount } from '../../src/state/partner-accounts'
-import { makeWorld, errorBody, OTHER, type TestWorld } from '../helpers/app'
+import { makeWorld, errorBody, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
+import { accountToken, createAccount } from '../helpers/partners'
 
 const NOW = '2026-01-15T10:00:00.000Z'
-
-async function createAccount(w: TestWorld, token: string, email: string, roles: string[]): Promise<Response> {
-  return w.call('POST', '/api/partner/accounts', { token, body: { email, roles } })
-}
-
-/** Creates a partner account with these roles (as the all-roles sandbox user) and logs it in. */
-async function accountToken(w: TestWorld, roles: string[], email: string): Promise<{ id: string; token: string }> {
-  const created = await createAccount(w, await w.partnerToken(), email, roles)
-  expect(created.status).toBe(201)
-  const { id, otp } = (await created.json()) as { id: string; otp: string }
-  const first = await w.call('POST', '/api/partner/login', { body: { partnerName: 'sandbox', username: email, password: otp } })
-  const { passwordChangeSecret } = (await first.json()) as { passwordChangeSecret: string }
-  const changed = await w.call('POST', '/api/partner/passwords/change', { body: { passwordChangeSecret, newPassword: 'Secret-123' } })
-  return { id, token: ((await changed.json()) as { token: string }).token }
-}
 
 describe('POST /api/partner/accounts', () => {
   it('creates an account with a one-time password, e-mailed to the user (outbox)', async () => {

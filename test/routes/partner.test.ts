@@ -4,23 +4,11 @@ import { loadScenario, readScenarioFile, DEFAULT_SCENARIO } from '../../src/scen
 import { openStore } from '../../src/state/store'
 import { DEFAULT_PARTNER_LIMITS } from '../../src/state/partner-limits'
 import { getPartner } from '../../src/state/partners'
-import { makeWorld, errorBody, OTHER, SANDBOX, type TestWorld } from '../helpers/app'
+import { makeWorld, errorBody, OTHER, SANDBOX } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
+import { accountToken } from '../helpers/partners'
 
 const NOW = '2026-01-15T10:00:00.000Z'
-
-/** Creates a partner account with these roles (as the all-roles sandbox user) and logs it in. */
-async function accountToken(w: TestWorld, roles: string[], email = `user${roles.length}@sandbox.test`): Promise<{ id: string; token: string }> {
-  const admin = await w.partnerToken()
-  const created = await w.call('POST', '/api/partner/accounts', { token: admin, body: { email, roles } })
-  expect(created.status).toBe(201)
-  const { id, otp } = (await created.json()) as { id: string; otp: string }
-  const first = await w.call('POST', '/api/partner/login', { body: { partnerName: 'sandbox', username: email, password: otp } })
-  const { passwordChangeSecret } = (await first.json()) as { passwordChangeSecret: string }
-  const changed = await w.call('POST', '/api/partner/passwords/change', { body: { passwordChangeSecret, newPassword: 'Secret-123' } })
-  expect(changed.status).toBe(200)
-  return { id, token: ((await changed.json()) as { token: string }).token }
-}
 
 describe('GET /api/partner', () => {
   it('answers the caller partner configuration, with default limits, matching the reference', async () => {
@@ -66,7 +54,7 @@ describe('GET /api/partner', () => {
     const body401 = await errorBody(anonymous)
     expect(body401).toMatchObject({ error: 'linkcy.unauthorized', status: 401 })
     expect(referenceErrors('GET', '/api/partner', 401, body401)).toEqual([])
-    const { token } = await accountToken(w, ['CONSUMER_LIST'])
+    const { token } = await accountToken(w, ['CONSUMER_LIST'], 'user1@sandbox.test')
     const denied = await w.call('GET', '/api/partner', { token })
     expect(denied.status).toBe(403)
     const body403 = await errorBody(denied)
@@ -155,7 +143,7 @@ describe('PATCH /api/partner', () => {
     expect(wrongType.status).toBe(400)
     expect(referenceErrors('PATCH', '/api/partner', 400, await wrongType.json())).toEqual([])
 
-    const { token: infoOnly } = await accountToken(w, ['PARTNER_INFO'])
+    const { token: infoOnly } = await accountToken(w, ['PARTNER_INFO'], 'user1@sandbox.test')
     const denied = await w.call('PATCH', '/api/partner', { token: infoOnly, body: { displayName: 'x' } })
     expect(denied.status).toBe(403)
     expect(referenceErrors('PATCH', '/api/partner', 403, await errorBody(denied))).toEqual([])

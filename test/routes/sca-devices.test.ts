@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { errorBody } from '../helpers/app'
+import { errorBody, OTHER, partnerLogin } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
 import { scaDeviceInfo } from '../../src/state/sca-devices'
-import { expectScaError } from './sca-cases'
-import { bodyOf, loginBody, makeScaWorld, type ScaWorld } from './sca-world'
+import { bodyOf, loginBody, makeScaWorld, type ScaWorld } from '../helpers/sca-world'
+import { expectError } from '../helpers/errors'
 
 // Tag Strong Authentication: enrolling devices, adding factors, resetting.
 
@@ -37,7 +37,7 @@ describe('POST /api/partner/sca (onboard a known mobile)', () => {
     expect(challenged.status).toBe(202)
     expect(await bodyOf(challenged)).toMatchObject({ scaDeviceId: retry.id })
 
-    await expectScaError(await w.call('POST', '/api/partner/sca', { token, body: { endpointId: 'x', endUserId: w.ids.bob } }), 409, 'SCA_DEVICE_ALREADY_SET', ALREADY_SET)
+    await expectError(await w.call('POST', '/api/partner/sca', { token, body: { endpointId: 'x', endUserId: w.ids.bob } }), 409, 'SCA_DEVICE_ALREADY_SET', ALREADY_SET)
   })
 
   it('an end-user enrols its own device (endUserId ignored)', async () => {
@@ -52,15 +52,15 @@ describe('POST /api/partner/sca (onboard a known mobile)', () => {
     const w = makeScaWorld()
     const token = await w.partnerToken()
     const required = await w.call('POST', '/api/partner/sca', { token, body: { endpointId: 'x' } })
-    await expectScaError(required, 400, 'END_USER_ID_REQUIRED', 'Field endUserId is required when authenticated as PARTNER.')
+    await expectError(required, 400, 'END_USER_ID_REQUIRED', 'Field endUserId is required when authenticated as PARTNER.')
     for (const endUserId of ['7f1c6d0e-1111-4222-8333-944455556666', w.olga]) {
       const res = await w.call('POST', '/api/partner/sca', { token, body: { endpointId: 'x', endUserId } })
-      const body = await expectScaError(res, 400, 'END_USER_NOT_FOUND', `End-user with id ${endUserId} was not found.`)
+      const body = await expectError(res, 400, 'END_USER_NOT_FOUND', `End-user with id ${endUserId} was not found.`)
       expect(body.details).toEqual([{ field: 'endUserId', rejectedValue: endUserId, message: `End-user with id ${endUserId} was not found.` }])
       expect(referenceErrors('POST', '/api/partner/sca', 400, body)).toEqual([])
     }
     const conflict = await w.call('POST', '/api/partner/sca', { token, body: { endpointId: 'x', endUserId: w.ids.alice } })
-    expect(referenceErrors('POST', '/api/partner/sca', 409, await expectScaError(conflict, 409, 'SCA_DEVICE_ALREADY_SET', ALREADY_SET))).toEqual([])
+    expect(referenceErrors('POST', '/api/partner/sca', 409, await expectError(conflict, 409, 'SCA_DEVICE_ALREADY_SET', ALREADY_SET))).toEqual([])
     for (const body of [{}, { endpointId: 'x', endUserId: w.ids.bob, factor: 'IRIS' }, { endpointId: 'x', endUserId: 'nope' }]) {
       const res = await w.call('POST', '/api/partner/sca', { token, body })
       expect(res.status).toBe(400)
@@ -90,9 +90,9 @@ describe('POST /api/partner/sca/qr-codes', () => {
     const w = makeScaWorld()
     const token = await w.partnerToken()
     const path = '/api/partner/sca/qr-codes'
-    await expectScaError(await w.call('POST', path, { token, body: {} }), 400, 'END_USER_ID_REQUIRED', 'Field endUserId is required when authenticated as PARTNER.')
-    await expectScaError(await w.call('POST', path, { token, body: { endUserId: w.olga } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${w.olga} was not found.`)
-    const conflict = await expectScaError(await w.call('POST', path, { token, body: { endUserId: w.ids.carol } }), 409, 'SCA_DEVICE_ALREADY_SET', ALREADY_SET)
+    await expectError(await w.call('POST', path, { token, body: {} }), 400, 'END_USER_ID_REQUIRED', 'Field endUserId is required when authenticated as PARTNER.')
+    await expectError(await w.call('POST', path, { token, body: { endUserId: w.olga } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${w.olga} was not found.`)
+    const conflict = await expectError(await w.call('POST', path, { token, body: { endUserId: w.ids.carol } }), 409, 'SCA_DEVICE_ALREADY_SET', ALREADY_SET)
     expect(referenceErrors('POST', path, 409, conflict)).toEqual([])
     const own = await w.call('POST', path, { token: (await w.consumerTokens('bob')).token, body: {} })
     expect(own.status).toBe(201)
@@ -110,7 +110,7 @@ describe('PATCH /api/partner/sca/{scaDeviceId} (add a factor)', () => {
     expect(referenceErrors('PATCH', '/api/partner/sca/{scaDeviceId}', 200, body)).toEqual([])
     expect(body).toMatchObject({ id, endpointId: expect.any(String), joinCode: expect.any(String) })
     expect(await device(w, id)).toMatchObject({ pinStatus: 'PENDING', biometryStatus: 'SET', status: 'ACTIVE' })
-    await expectScaError(await w.call('POST', '/api/partner/login', { body: loginBody('carol'), headers: { 'Linkcy-SCA-Factor': 'PIN' } }), 400, 'SCA_FACTOR_NOT_SET',
+    await expectError(await w.call('POST', '/api/partner/login', { body: loginBody('carol'), headers: { 'Linkcy-SCA-Factor': 'PIN' } }), 400, 'SCA_FACTOR_NOT_SET',
       'The user has a sca device set up, but the factor requested is not enrolled yet. You must either enroll it or change the factor.')
     await w.call('POST', '/_sim/sca/join', { body: { joinCode: body.joinCode, factors: ['PIN'] } })
     expect(await device(w, id)).toMatchObject({ pinStatus: 'SET' })
@@ -128,15 +128,15 @@ describe('PATCH /api/partner/sca/{scaDeviceId} (add a factor)', () => {
     const unknown = '7f1c6d0e-1111-4222-8333-944455556666'
     for (const [id, as] of [[unknown, token], [w.deviceOf('erin'), (await w.consumerTokens('carol')).token]] as const) {
       const res = await w.call('PATCH', `/api/partner/sca/${id}`, { token: as, body: { factor: 'PIN' } })
-      expect(referenceErrors('PATCH', path, 404, await expectScaError(res, 404, 'SCA_DEVICE_NOT_FOUND', notFound(id)))).toEqual([])
+      expect(referenceErrors('PATCH', path, 404, await expectError(res, 404, 'SCA_DEVICE_NOT_FOUND', notFound(id)))).toEqual([])
     }
     const pending = await w.call('PATCH', `/api/partner/sca/${w.deviceOf('dave')}`, { token, body: { factor: 'PIN' } })
-    const notSet = await expectScaError(pending, 409, 'SCA_DEVICE_NOT_SET', 'The operation requires SCA but the corresponding user has no SCA device set up.')
+    const notSet = await expectError(pending, 409, 'SCA_DEVICE_NOT_SET', 'The operation requires SCA but the corresponding user has no SCA device set up.')
     expect(referenceErrors('PATCH', path, 409, notSet)).toEqual([])
     const biometry = await w.call('PATCH', `/api/partner/sca/${w.deviceOf('carol')}`, { token, body: { factor: 'BIOMETRY' } })
-    expect(referenceErrors('PATCH', path, 409, await expectScaError(biometry, 409, 'SCA_BIOMETRY_ALREADY_SET', 'Biometry is already set on this SCA device.'))).toEqual([])
-    const other = await w.call('PATCH', `/api/partner/sca/${w.deviceOf('carol')}`, { token: await otherPartnerToken(w), body: { factor: 'PIN' } })
-    await expectScaError(other, 404, 'SCA_DEVICE_NOT_FOUND', notFound(w.deviceOf('carol')))
+    expect(referenceErrors('PATCH', path, 409, await expectError(biometry, 409, 'SCA_BIOMETRY_ALREADY_SET', 'Biometry is already set on this SCA device.'))).toEqual([])
+    const other = await w.call('PATCH', `/api/partner/sca/${w.deviceOf('carol')}`, { token: await partnerLogin(w.call, OTHER), body: { factor: 'PIN' } })
+    await expectError(other, 404, 'SCA_DEVICE_NOT_FOUND', notFound(w.deviceOf('carol')))
     for (const [id, body] of [['not-a-uuid', { factor: 'PIN' }], [w.deviceOf('carol'), {}], [w.deviceOf('carol'), { factor: 'PIN', strategy: 'FAIL' }]] as const) {
       const res = await w.call('PATCH', `/api/partner/sca/${id}`, { token, body })
       expect(res.status).toBe(400)
@@ -155,7 +155,7 @@ describe('DELETE /api/partner/sca/{scaDeviceId} and the deprecated DELETE /api/p
     expect(await device(w, id)).toMatchObject({ status: 'REMOVED' })
     expect(scaDeviceInfo(w.store, w.loaded.partners.sandbox!.id, w.ids.alice)).toBeUndefined()
     const again = await w.call('DELETE', `/api/partner/sca/${id}`, { token })
-    expect(referenceErrors('DELETE', '/api/partner/sca/{scaDeviceId}', 404, await expectScaError(again, 404, 'SCA_DEVICE_NOT_FOUND', notFound(id)))).toEqual([])
+    expect(referenceErrors('DELETE', '/api/partner/sca/{scaDeviceId}', 404, await expectError(again, 404, 'SCA_DEVICE_NOT_FOUND', notFound(id)))).toEqual([])
     // A new device can be enrolled now.
     expect((await w.call('POST', '/api/partner/sca', { token, body: { endpointId: 'new', endUserId: w.ids.alice } })).status).toBe(201)
   })
@@ -166,12 +166,7 @@ describe('DELETE /api/partner/sca/{scaDeviceId} and the deprecated DELETE /api/p
     const id = w.deviceOf('erin')
     expect((await w.call('DELETE', '/api/partner/sca', { token, body: { endUserId: w.ids.erin } })).status).toBe(204)
     expect(await device(w, id)).toMatchObject({ status: 'REMOVED' })
-    await expectScaError(await w.call('DELETE', '/api/partner/sca', { token, body: {} }), 400, 'END_USER_ID_REQUIRED', 'Field endUserId is required when authenticated as PARTNER.')
-    await expectScaError(await w.call('DELETE', '/api/partner/sca', { token, body: { endUserId: w.olga } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${w.olga} was not found.`)
+    await expectError(await w.call('DELETE', '/api/partner/sca', { token, body: {} }), 400, 'END_USER_ID_REQUIRED', 'Field endUserId is required when authenticated as PARTNER.')
+    await expectError(await w.call('DELETE', '/api/partner/sca', { token, body: { endUserId: w.olga } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${w.olga} was not found.`)
   })
 })
-
-async function otherPartnerToken(w: ScaWorld): Promise<string> {
-  const res = await w.call('POST', '/api/partner/login', { body: { partnerName: 'other-sandbox', username: 'partner@other.test', password: 'Other-Password-1' } })
-  return ((await res.json()) as { token: string }).token
-}

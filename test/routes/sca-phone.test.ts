@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { errorBody } from '../helpers/app'
-import { MESSAGES, expectScaError } from './sca-cases'
-import { PROBE_PATH, bodyOf, loginBody, makeScaWorld, type ScaWorld } from './sca-world'
+import { MESSAGES } from '../helpers/sca-cases'
+import { PROBE_PATH, bodyOf, loginBody, makeScaWorld, type ScaWorld } from '../helpers/sca-world'
+import { expectError } from '../helpers/errors'
 
 // The simulated phone: /_sim/sca for programs, /pages/phone for people.
 
@@ -36,14 +37,14 @@ describe('/_sim/sca', () => {
     expect(await bodyOf(await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`))).toMatchObject({ status: 'APPROVED' })
     expect(await bodyOf(await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`))).toMatchObject({ status: 'APPROVED' })
     expect(await bodyOf(await w.call('POST', `/_sim/sca/interactions/${scaId}/decline`))).toMatchObject({ status: 'DECLINED' })
-    await expectScaError(await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
+    await expectError(await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
     const second = await challenge(w)
     expect(await bodyOf(await w.call('POST', `/_sim/sca/interactions/${second.scaId}/expire`))).toMatchObject({ status: 'EXPIRED' })
-    await expectScaError(await w.call('POST', '/api/partner/login', { body: loginBody('alice'), headers: { 'Linkcy-SCA-Id': second.scaId } }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
+    await expectError(await w.call('POST', '/api/partner/login', { body: loginBody('alice'), headers: { 'Linkcy-SCA-Id': second.scaId } }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
     const third = await challenge(w)
     await w.call('POST', `/_sim/sca/interactions/${third.scaId}/approve`)
     expect((await w.call('POST', '/api/partner/login', { body: loginBody('alice'), headers: { 'Linkcy-SCA-Id': third.scaId } })).status).toBe(200)
-    await expectScaError(await w.call('POST', `/_sim/sca/interactions/${third.scaId}/decline`), 409, 'SCA_INTERACTION_ALREADY_CONSUMED', MESSAGES.consumed)
+    await expectError(await w.call('POST', `/_sim/sca/interactions/${third.scaId}/decline`), 409, 'SCA_INTERACTION_ALREADY_CONSUMED', MESSAGES.consumed)
   })
 
   it('joins a JOIN_CODE interaction with its code, and decides it in the same call', async () => {
@@ -71,8 +72,8 @@ describe('/_sim/sca', () => {
     const w = makeScaWorld()
     const sign = (id: string, extra: Record<string, unknown> = {}) =>
       w.call('POST', `/_sim/sca/devices/${id}/sign`, { body: { method: 'POST', path: PROBE_PATH, body: {}, ...extra } })
-    await expectScaError(await sign(w.deviceOf('dave')), 409, 'SCA_DEVICE_NOT_VALID', MESSAGES.deviceNotValid)
-    await expectScaError(await sign(w.deviceOf('carol'), { factor: 'PIN' }), 409, 'SCA_DEVICE_NOT_VALID', MESSAGES.deviceNotValid)
+    await expectError(await sign(w.deviceOf('dave')), 409, 'SCA_DEVICE_NOT_VALID', MESSAGES.deviceNotValid)
+    await expectError(await sign(w.deviceOf('carol'), { factor: 'PIN' }), 409, 'SCA_DEVICE_NOT_VALID', MESSAGES.deviceNotValid)
     expect((await sign('00000000-0000-4000-8000-000000000000')).status).toBe(404)
     expect((await sign(w.deviceOf('carol'), { path: 'no-slash' })).status).toBe(400)
     const ok = await bodyOf(await sign(w.deviceOf('alice'), { factor: 'PIN' }))

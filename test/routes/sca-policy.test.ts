@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { SANDBOX, errorBody, makeWorld } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { MESSAGES, expectScaError } from './sca-cases'
-import { PROBE_PATH, bodyOf, loginBody, makeScaWorld, type ScaWorld } from './sca-world'
+import { MESSAGES } from '../helpers/sca-cases'
+import { PROBE_PATH, bodyOf, loginBody, makeScaWorld, type ScaWorld } from '../helpers/sca-world'
+import { expectError } from '../helpers/errors'
 
 // The partner's SCA policy (settings.sca) and the calls SCA never concerns.
 
@@ -77,14 +78,14 @@ describe('settings.sca', () => {
     expect(body).toMatchObject({ ttl: 'PT1M30S', scaDeviceId: w.deviceOf('alice') })
     await w.call('POST', `/_sim/sca/interactions/${String(body.scaId)}/approve`)
     w.store.clock.advance(90_000)
-    await expectScaError(await probe(w, await w.partnerToken(), { 'Linkcy-SCA-Id': String(body.scaId) }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
+    await expectError(await probe(w, await w.partnerToken(), { 'Linkcy-SCA-Id': String(body.scaId) }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
   })
 
   it('autoApproveAfterSeconds approves pending interactions by themselves (demo mode)', async () => {
     const w = makeScaWorld({ autoApproveAfterSeconds: 10 })
     const token = await w.partnerToken()
     const { scaId } = (await bodyOf(await probe(w, token))) as { scaId: string }
-    await expectScaError(await probe(w, token, { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_NOT_COMPLETED', MESSAGES.notCompleted)
+    await expectError(await probe(w, token, { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_NOT_COMPLETED', MESSAGES.notCompleted)
     w.store.clock.advance(10_000)
     expect(await interactions(w, 'status=APPROVED')).toMatchObject([{ scaId, decidedAt: '2026-01-15T10:00:10.000Z' }])
     expect((await probe(w, token, { 'Linkcy-SCA-Id': scaId })).status).toBe(201)
@@ -108,8 +109,8 @@ describe('settings.sca', () => {
     const { scaId } = (await bodyOf(await probe(w, token))) as { scaId: string }
     await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`)
     expect((await w.call('DELETE', `/api/partner/sca/${w.deviceOf('alice')}`, { token })).status).toBe(204)
-    await expectScaError(await probe(w, token, { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
-    await expectScaError(await probe(w, token), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
+    await expectError(await probe(w, token, { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
+    await expectError(await probe(w, token), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
   })
 
   it('a blocked device cannot take part: no challenge, no signature', async () => {
@@ -120,8 +121,8 @@ describe('settings.sca', () => {
       body: { method: 'POST', path: PROBE_PATH, body: { endUserId: w.ids.alice, friendlyName: 'card' } },
     }))) as { signature: string }
     expect((await w.call('POST', `/_sim/sca/devices/${device}/block`)).status).toBe(200)
-    await expectScaError(await probe(w, token), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
-    await expectScaError(await probe(w, token, { 'Linkcy-SCA-Strategy': 'DATA_SIGNING', 'Linkcy-SCA-Signature': signature }), 404, 'NO_ACTIVE_SCA_DEVICE_FOUND', MESSAGES.noActiveDevice)
+    await expectError(await probe(w, token), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
+    await expectError(await probe(w, token, { 'Linkcy-SCA-Strategy': 'DATA_SIGNING', 'Linkcy-SCA-Signature': signature }), 404, 'NO_ACTIVE_SCA_DEVICE_FOUND', MESSAGES.noActiveDevice)
   })
 
   it('a scenario rejects an unknown policy member or operation name', async () => {

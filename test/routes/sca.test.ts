@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { referenceErrors } from '../helpers/reference'
-import { SCA_CASES, MESSAGES, expectRepeatRefused, expectScaError, send } from './sca-cases'
-import { makeScaWorld, bodyOf, type ScaWorld } from './sca-world'
+import { SCA_CASES, MESSAGES, expectRepeatRefused, send } from '../helpers/sca-cases'
+import { makeScaWorld, bodyOf, type ScaWorld } from '../helpers/sca-world'
+import { expectError } from '../helpers/errors'
 
 // Every SCA outcome, for every SCA-eligible operation served so far (sca-cases.ts).
 
@@ -20,17 +21,17 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
 
   it('BY_PASS is 409 SCA_REQUIRED when the partner does not allow it; FAIL is always 409 SCA_REQUIRED', async () => {
     const w = makeScaWorld({ allowBypass: false })
-    await expectScaError(await send(w, await op.request(w, 'alice'), { 'Linkcy-SCA-Strategy': 'BY_PASS' }), 409, 'SCA_REQUIRED', MESSAGES.required('BY_PASS'))
-    await expectScaError(await send(w, await op.request(w, 'alice'), { 'Linkcy-SCA-Strategy': 'FAIL' }), 409, 'SCA_REQUIRED', MESSAGES.required('FAIL'))
+    await expectError(await send(w, await op.request(w, 'alice'), { 'Linkcy-SCA-Strategy': 'BY_PASS' }), 409, 'SCA_REQUIRED', MESSAGES.required('BY_PASS'))
+    await expectError(await send(w, await op.request(w, 'alice'), { 'Linkcy-SCA-Strategy': 'FAIL' }), 409, 'SCA_REQUIRED', MESSAGES.required('FAIL'))
     expect(await interactionsOf(w, w.ids.alice)).toEqual([])
   })
 
   it('an end-user without an active device: 409 SCA_DEVICE_NOT_SET, 404 NO_ACTIVE_SCA_DEVICE_FOUND for DATA_SIGNING', async () => {
     const w = makeScaWorld({ exemptWithoutDevice: [] })
     for (const who of ['bob', 'dave'] as const) {
-      await expectScaError(await send(w, await op.request(w, who)), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
-      await expectScaError(await send(w, await op.request(w, who), { 'Linkcy-SCA-Strategy': 'JOIN_CODE' }), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
-      await expectScaError(await send(w, await op.request(w, who), { 'Linkcy-SCA-Strategy': 'DATA_SIGNING' }), 404, 'NO_ACTIVE_SCA_DEVICE_FOUND', MESSAGES.noActiveDevice)
+      await expectError(await send(w, await op.request(w, who)), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
+      await expectError(await send(w, await op.request(w, who), { 'Linkcy-SCA-Strategy': 'JOIN_CODE' }), 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
+      await expectError(await send(w, await op.request(w, who), { 'Linkcy-SCA-Strategy': 'DATA_SIGNING' }), 404, 'NO_ACTIVE_SCA_DEVICE_FOUND', MESSAGES.noActiveDevice)
     }
   })
 
@@ -41,13 +42,13 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
       expect(res.status).toBe(op.success)
       await op.verify(w, 'bob', res)
     } else {
-      await expectScaError(res, 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
+      await expectError(res, 409, 'SCA_DEVICE_NOT_SET', MESSAGES.deviceNotSet)
     }
   })
 
   it('a factor the device has not enrolled is 400 SCA_FACTOR_NOT_SET', async () => {
     const w = makeScaWorld()
-    const body = await expectScaError(await send(w, await op.request(w, 'carol'), { 'Linkcy-SCA-Factor': 'PIN' }), 400, 'SCA_FACTOR_NOT_SET', MESSAGES.factorNotSet)
+    const body = await expectError(await send(w, await op.request(w, 'carol'), { 'Linkcy-SCA-Factor': 'PIN' }), 400, 'SCA_FACTOR_NOT_SET', MESSAGES.factorNotSet)
     expect(body.details).toEqual([{ field: 'Linkcy-SCA-Factor', rejectedValue: 'PIN', message: MESSAGES.factorNotSet }])
   })
 
@@ -77,7 +78,7 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
     const w = makeScaWorld()
     const req = await op.request(w, 'alice')
     const { scaId } = (await bodyOf(await send(w, req))) as { scaId: string }
-    await expectScaError(await send(w, req, { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_NOT_COMPLETED', MESSAGES.notCompleted)
+    await expectError(await send(w, req, { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_NOT_COMPLETED', MESSAGES.notCompleted)
     expect((await approve(w, scaId)).status).toBe(200)
     const ok = await send(w, req, { 'Linkcy-SCA-Id': scaId })
     expect(ok.status).toBe(op.success)
@@ -91,25 +92,25 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
     const req = await op.request(w, 'alice')
     const first = (await bodyOf(await send(w, req))).scaId as string
     expect((await decline(w, first)).status).toBe(200)
-    await expectScaError(await send(w, req, { 'Linkcy-SCA-Id': first }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
+    await expectError(await send(w, req, { 'Linkcy-SCA-Id': first }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
 
     const second = (await bodyOf(await send(w, req))).scaId as string
     w.store.clock.advance(299_000)
-    await expectScaError(await send(w, req, { 'Linkcy-SCA-Id': second }), 409, 'SCA_INTERACTION_NOT_COMPLETED', MESSAGES.notCompleted)
+    await expectError(await send(w, req, { 'Linkcy-SCA-Id': second }), 409, 'SCA_INTERACTION_NOT_COMPLETED', MESSAGES.notCompleted)
     expect((await approve(w, second)).status).toBe(200)
     w.store.clock.advance(1_000)
-    await expectScaError(await send(w, req, { 'Linkcy-SCA-Id': second }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
+    await expectError(await send(w, req, { 'Linkcy-SCA-Id': second }), 409, 'SCA_INTERACTION_DECLINED', MESSAGES.declined)
     expect((await interactionsOf(w, w.ids.alice))[0]).toMatchObject({ scaId: second, status: 'EXPIRED' })
   })
 
   it('an unknown id, or another partner\'s, is 404 SCA_INTERACTION_NOT_FOUND', async () => {
     const w = makeScaWorld()
     const req = await op.request(w, 'alice')
-    await expectScaError(await send(w, req, { 'Linkcy-SCA-Id': '00000000-0000-4000-8000-000000000000' }), 404, 'SCA_INTERACTION_NOT_FOUND', MESSAGES.notFound)
+    await expectError(await send(w, req, { 'Linkcy-SCA-Id': '00000000-0000-4000-8000-000000000000' }), 404, 'SCA_INTERACTION_NOT_FOUND', MESSAGES.notFound)
     const olga = await w.call('POST', '/api/partner/login', { body: { consumerPhone: '33612000001', partnerName: 'other-sandbox', password: 'Consumer-Password-1' } })
     const foreign = (await bodyOf(olga)).scaId as string
     expect((await approve(w, foreign)).status).toBe(200)
-    await expectScaError(await send(w, req, { 'Linkcy-SCA-Id': foreign }), 404, 'SCA_INTERACTION_NOT_FOUND', MESSAGES.notFound)
+    await expectError(await send(w, req, { 'Linkcy-SCA-Id': foreign }), 404, 'SCA_INTERACTION_NOT_FOUND', MESSAGES.notFound)
   })
 
   it('another payload, another end-user or another operation is 409 SCA_INTERACTION_DOES_NOT_MATCH', async () => {
@@ -117,10 +118,10 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
     const req = await op.request(w, 'alice')
     const { scaId } = (await bodyOf(await send(w, req))) as { scaId: string }
     await approve(w, scaId)
-    await expectScaError(await send(w, await op.request(w, 'alice', 1), { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DOES_NOT_MATCH', MESSAGES.mismatch)
-    await expectScaError(await send(w, await op.request(w, 'erin'), { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DOES_NOT_MATCH', MESSAGES.mismatch)
+    await expectError(await send(w, await op.request(w, 'alice', 1), { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DOES_NOT_MATCH', MESSAGES.mismatch)
+    await expectError(await send(w, await op.request(w, 'erin'), { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DOES_NOT_MATCH', MESSAGES.mismatch)
     const other = SCA_CASES.find((c) => c.ref.path !== op.ref.path)!
-    await expectScaError(await send(w, await other.request(w, 'alice'), { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DOES_NOT_MATCH', MESSAGES.mismatch)
+    await expectError(await send(w, await other.request(w, 'alice'), { 'Linkcy-SCA-Id': scaId }), 409, 'SCA_INTERACTION_DOES_NOT_MATCH', MESSAGES.mismatch)
     // The same payload with its members in another order and other whitespace still matches.
     const reordered = typeof req.body === 'object' ? JSON.stringify(Object.fromEntries(Object.entries(req.body as object).reverse()), null, 2) : req.body
     expect((await send(w, { ...req, body: reordered }, { 'Linkcy-SCA-Id': scaId })).status).toBe(op.success)
@@ -133,7 +134,7 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
     await approve(w, scaId)
     const results = await Promise.all(Array.from({ length: 6 }, () => send(w, req, { 'Linkcy-SCA-Id': scaId })))
     expect(results.filter((r) => r.status === op.success)).toHaveLength(1)
-    for (const r of results.filter((x) => x.status !== op.success)) await expectScaError(r, 409, 'SCA_INTERACTION_ALREADY_CONSUMED', MESSAGES.consumed)
+    for (const r of results.filter((x) => x.status !== op.success)) await expectError(r, 409, 'SCA_INTERACTION_ALREADY_CONSUMED', MESSAGES.consumed)
   })
 
   it('DATA_SIGNING: a fresh signature of this request by an active device runs it, once', async () => {
@@ -143,14 +144,14 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
       (await bodyOf(await w.call('POST', `/_sim/sca/devices/${w.deviceOf(who)}/sign`, { body: { method: req.method, path: req.path, body } }))).signature as string
     const headers = (signature?: string) => ({ 'Linkcy-SCA-Strategy': 'DATA_SIGNING', ...(signature ? { 'Linkcy-SCA-Signature': signature } : {}) })
 
-    await expectScaError(await send(w, req, headers()), 409, 'SCA_SIGNATURE_MISSING', MESSAGES.signatureMissing)
-    await expectScaError(await send(w, req, headers('PowerAuth pa_version="3.1"')), 409, 'SCA_SIGNATURE_FORMAT_INVALID', MESSAGES.signatureFormat)
-    await expectScaError(await send(w, req, headers(await sign('erin'))), 409, 'SCA_DEVICE_NOT_VALID', MESSAGES.deviceNotValid)
+    await expectError(await send(w, req, headers()), 409, 'SCA_SIGNATURE_MISSING', MESSAGES.signatureMissing)
+    await expectError(await send(w, req, headers('PowerAuth pa_version="3.1"')), 409, 'SCA_SIGNATURE_FORMAT_INVALID', MESSAGES.signatureFormat)
+    await expectError(await send(w, req, headers(await sign('erin'))), 409, 'SCA_DEVICE_NOT_VALID', MESSAGES.deviceNotValid)
     const other = await op.request(w, 'alice', 1)
-    await expectScaError(await send(w, req, headers(await sign('alice', other.body))), 401, 'SCA_SIGNATURE_DOES_NOT_MATCH', MESSAGES.signatureMismatch)
+    await expectError(await send(w, req, headers(await sign('alice', other.body))), 401, 'SCA_SIGNATURE_DOES_NOT_MATCH', MESSAGES.signatureMismatch)
     const stale = await sign('alice')
     w.store.clock.advance(31_000)
-    await expectScaError(await send(w, req, headers(stale)), 401, 'SCA_SIGNATURE_DOES_NOT_MATCH', MESSAGES.signatureMismatch)
+    await expectError(await send(w, req, headers(stale)), 401, 'SCA_SIGNATURE_DOES_NOT_MATCH', MESSAGES.signatureMismatch)
 
     const good = await sign('alice')
     w.store.clock.advance(30_000)

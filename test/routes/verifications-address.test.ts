@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { makeWorld, errorBody, type TestWorld } from '../helpers/app'
+import { makeWorld, errorBody } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
 import { renderError } from '../../src/routes/errors'
 import { assertProofOfAddress } from '../../src/state/address-verification'
-import { consumerRow, consumerToken, expectError, insertConsumer } from './verifications.helpers'
+import { consumerRow, consumerToken, insertConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
+import { partnerWith } from '../helpers/partners'
 
 const ADDRESS = '/api/partner/verifications/address'
 const UNKNOWN = '3f0c6f0e-8d7a-4c1e-9a59-0c2b7a0b9a11'
 const PARIS = { isoCountryCode: 'FRA', city: 'Paris', postalCode: '75001', street: 'Rue de Rivoli', number: '1', status: 'VALID' as const }
-
-/** Adds a partner with these settings and answers a token of its user and its id. */
-async function partnerWith(w: TestWorld, name: string, settings: Record<string, unknown>): Promise<{ token: string; partnerId: string }> {
-  const res = await w.call('POST', '/_sim/scenarios', { body: { partners: [{ name, settings, users: [{ email: `u@${name}.test`, password: 'Partner-Password-1' }] }] } })
-  expect(res.status).toBe(201)
-  const partnerId = ((await res.json()) as { partners: Record<string, { id: string }> }).partners[name]!.id
-  return { token: await w.partnerToken({ partnerName: name, username: `u@${name}.test`, password: 'Partner-Password-1' }), partnerId }
-}
 
 describe('POST /api/partner/verifications/address — LINK', () => {
   it('answers {url, ttl} (reference schema); completing the page makes the address VERIFIED', async () => {
@@ -75,7 +69,7 @@ describe('POST /api/partner/verifications/address — LINK', () => {
     const token = await w.partnerToken()
     const body = await expectError(await w.call('POST', ADDRESS, { token, body: { type: 'LINK', endUserId: UNKNOWN } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${UNKNOWN} was not found.`, { field: 'endUserId', rejectedValue: UNKNOWN })
     expect(referenceErrors('POST', ADDRESS, 400, body)).toEqual([])
-    const foreign = insertConsumer(w, { partnerId: w.loaded.partners['other-sandbox']!.id, address: PARIS })
+    const foreign = insertConsumer(w, { partner: 'other-sandbox', address: PARIS })
     await expectError(await w.call('POST', ADDRESS, { token, body: { type: 'LINK', endUserId: foreign.id } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${foreign.id} was not found.`, { field: 'endUserId', rejectedValue: foreign.id })
   })
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { consumerRow, consumerToken, expectError, insertConsumer, outboxOf } from './verifications.helpers'
+import { consumerRow, consumerToken, insertConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
+import { outboxOf } from '../helpers/outbox'
 
 const SEND = '/api/partner/verifications/email/send'
 const HOUR = 3600_000
@@ -30,7 +32,7 @@ describe('POST /api/partner/verifications/email/send', () => {
   it('fills {partnerName} in a custom subject; 400 TOO_LONG_FIELD over 255 characters', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { emailAddress: 'ada@example.test' })
     await w.call('POST', SEND, { token, body: { consumerId: consumer.id, emailSubject: '{partnerName}: confirm your e-mail' } })
     expect((await outboxOf(w, consumer.id))[0]).toMatchObject({ subject: 'Sandbox Partner: confirm your e-mail' })
     const long = 'x'.repeat(256)
@@ -40,7 +42,7 @@ describe('POST /api/partner/verifications/email/send', () => {
   it('404 PERSON_NOT_FOUND for an unknown id and another partner\'s consumer', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const foreign = insertConsumer(w, { partnerId: w.loaded.partners['other-sandbox']!.id })
+    const foreign = insertConsumer(w, { partner: 'other-sandbox', emailAddress: 'ada@example.test' })
     const body = await expectError(await w.call('POST', SEND, { token, body: { consumerId: foreign.id } }), 404, 'PERSON_NOT_FOUND', `Person of type CONSUMER with id ${foreign.id} was not found.`)
     expect(referenceErrors('POST', SEND, 404, body)).toEqual([])
     expect((await w.call('POST', SEND, { token: await w.partnerToken(OTHER), body: { consumerId: foreign.id } })).status).toBe(200)
@@ -57,15 +59,15 @@ describe('POST /api/partner/verifications/email/send', () => {
     const noEmail = insertConsumer(w, { emailAddress: null })
     const a = await expectError(await w.call('POST', SEND, { token, body: { consumerId: noEmail.id } }), 409, 'EMAIL_MUST_NOT_BE_NULL', 'Email must not be null in order to verify it.')
     expect(referenceErrors('POST', SEND, 409, a)).toEqual([])
-    const verified = insertConsumer(w, { emailVerified: true })
+    const verified = insertConsumer(w, { emailAddress: 'ada@example.test', emailVerified: true })
     await expectError(await w.call('POST', SEND, { token, body: { consumerId: verified.id } }), 409, 'EMAIL_ALREADY_VERIFIED', 'Email address is already verified.')
     expect(await outboxOf(w, noEmail.id)).toEqual([])
   })
 
   it('an end-user token acts on itself', async () => {
     const w = makeWorld()
-    const me = insertConsumer(w)
-    const other = insertConsumer(w)
+    const me = insertConsumer(w, { emailAddress: 'me@example.test' })
+    const other = insertConsumer(w, { emailAddress: 'other@example.test' })
     const token = await consumerToken(w, me)
     expect((await w.call('POST', SEND, { token, body: { consumerId: other.id } })).status).toBe(200)
     expect(await outboxOf(w, me.id)).toHaveLength(1)
@@ -97,7 +99,7 @@ describe('the e-mail verification link page', () => {
 
   it('GET ?confirm=1 verifies too, and without urlOnSuccess shows "verified"', async () => {
     const w = makeWorld()
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { emailAddress: 'ada@example.test' })
     await w.call('POST', SEND, { token: await w.partnerToken(), body: { consumerId: consumer.id } })
     const res = await w.call('GET', `${await linkPath(w, consumer.id)}?confirm=1`)
     expect(res.status).toBe(200)
@@ -108,8 +110,8 @@ describe('the e-mail verification link page', () => {
   it('after 48 hours the link fails: redirect to urlOnFailure, or a 409 page; nothing is verified', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const a = insertConsumer(w)
-    const b = insertConsumer(w)
+    const a = insertConsumer(w, { emailAddress: 'a@example.test' })
+    const b = insertConsumer(w, { emailAddress: 'b@example.test' })
     await w.call('POST', SEND, { token, body: { consumerId: a.id, urlOnFailure: 'https://partner.example/ko' } })
     await w.call('POST', SEND, { token, body: { consumerId: b.id } })
     w.store.clock.advance(48 * HOUR)
@@ -149,7 +151,7 @@ describe('/_sim/email-verifications', () => {
   it('unknown link → 404 RESOURCE_NOT_FOUND; expired → 409 EXPIRED_RESOURCE', async () => {
     const w = makeWorld()
     await expectError(await w.call('POST', '/_sim/email-verifications/nope/click'), 404, 'RESOURCE_NOT_FOUND', 'The resource you are trying to access to does not exist.')
-    const consumer = insertConsumer(w)
+    const consumer = insertConsumer(w, { emailAddress: 'ada@example.test' })
     await w.call('POST', SEND, { token: await w.partnerToken(), body: { consumerId: consumer.id } })
     const id = (await linkPath(w, consumer.id)).split('/').pop()!
     w.store.clock.advance(48 * HOUR)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, errorBody, OTHER } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
-import { consumerRow, consumerToken, expectError, insertConsumer, outboxOf } from './verifications.helpers'
+import { consumerRow, consumerToken, insertConsumer } from '../helpers/consumers'
+import { expectError } from '../helpers/errors'
+import { outboxOf } from '../helpers/outbox'
 
 const SEND = '/api/partner/verifications/phone/send'
 const VERIFY = '/api/partner/verifications/phone/verify'
@@ -45,7 +47,7 @@ describe('POST /api/partner/verifications/phone/send', () => {
     const token = await w.partnerToken()
     const unknown = '3f0c6f0e-8d7a-4c1e-9a59-0c2b7a0b9a11'
     await expectError(await w.call('POST', SEND, { token, body: { consumerId: unknown } }), 400, 'PERSON_NOT_FOUND', `Person of type CONSUMER with id ${unknown} was not found.`, { field: 'consumerId', rejectedValue: unknown })
-    const foreign = insertConsumer(w, { partnerId: w.loaded.partners['other-sandbox']!.id })
+    const foreign = insertConsumer(w, { partner: 'other-sandbox' })
     await expectError(await w.call('POST', SEND, { token, body: { consumerId: foreign.id } }), 400, 'PERSON_NOT_FOUND', `Person of type CONSUMER with id ${foreign.id} was not found.`)
     await expectError(
       await w.call('POST', SEND, { token, body: { relatedPhysicalPersonId: unknown } }), 400, 'PERSON_NOT_FOUND',
@@ -170,7 +172,7 @@ describe('POST /api/partner/verifications/phone/verify', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     await expectError(await w.call('POST', VERIFY, { token, body: { code: '123456' } }), 400, 'PERSON_ID_REQUIRED', 'You must either specify a person id or be authenticated as CONSUMER. Current user type is PARTNER.', { field: 'consumerId', rejectedValue: 'null' })
-    const foreign = insertConsumer(w, { partnerId: w.loaded.partners['other-sandbox']!.id })
+    const foreign = insertConsumer(w, { partner: 'other-sandbox' })
     const nf = await expectError(await w.call('POST', VERIFY, { token, body: { consumerId: foreign.id, code: '123456' } }), 400, 'PERSON_NOT_FOUND', `Person of type CONSUMER with id ${foreign.id} was not found.`, { field: 'consumerId', rejectedValue: foreign.id })
     expect(referenceErrors('POST', VERIFY, 400, nf)).toEqual([])
     const bad = await w.call('POST', VERIFY, { token, body: { consumerId: foreign.id, code: '12345' } })

@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app'
 import { loadScenario, parseScenario, readScenarioFile, ScenarioError } from '../../src/scenarios/loader'
 import type { ConsumerSeed } from '../../src/scenarios/schema'
 import { consumers, kycApplications } from '../../src/state/db/schema'
 import { openStore } from '../../src/state/store'
 import { consumerStatusesForKyc, overallStatus } from '../../src/state/transitions'
-import { SANDBOX } from '../helpers/app'
+import { makeWorld } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
 
 // Scenario consumers: fixtures/demo.json loads into consumers whose GET shows the declared states,
@@ -15,19 +14,11 @@ import { referenceErrors } from '../helpers/reference'
 
 const DEMO = fileURLToPath(new URL('../../fixtures/demo.json', import.meta.url))
 
+/** The demo world, with a (method, path, token, body) call shape for these tests. */
 function demoWorld(seed = 42) {
-  const store = openStore({ dbPath: ':memory:', seed })
-  store.clock.freeze(Date.parse('2026-01-15T10:00:00Z'))
-  const scenario = readScenarioFile(DEMO)
-  const loaded = loadScenario(store, scenario)
-  const app = createApp(store, { scenario })
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
-    if (token) headers.Authorization = `Bearer ${token}`
-    return app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  }
-  const partnerToken = async () => ((await (await call('POST', '/api/partner/login', undefined, SANDBOX)).json()) as { token: string }).token
-  return { store, scenario, loaded, call, partnerToken }
+  const w = makeWorld({ seed, scenarioFile: DEMO })
+  const call = (method: string, path: string, token?: string, body?: unknown) => w.call(method, path, { token, body })
+  return { ...w, scenario: readScenarioFile(DEMO), call }
 }
 
 describe('fixtures/demo.json', () => {
@@ -80,8 +71,17 @@ describe('fixtures/demo.json', () => {
   it('lets the consumer with a password log in with its phone and read itself', async () => {
     const w = demoWorld()
     const login = await w.call('POST', '/api/partner/login', undefined, { consumerPhone: '33612345001', partnerName: 'sandbox', password: 'Alice-Password-1' })
-    expect(login.status).toBe(200)
-    const { token, endUserId } = (await login.json()) as { token: string; endUserId: string }
+    // Alice has an active SCA device in the demo: her login waits for the phone, as on LinkCy.
+    expect(login.status).toBe(202)
+    const { scaId } = (await login.json()) as { scaId: string }
+    expect((await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`)).status).toBe(200)
+    const approved = await w.app.request('/api/partner/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Linkcy-SCA-Id': scaId },
+      body: JSON.stringify({ consumerPhone: '33612345001', partnerName: 'sandbox', password: 'Alice-Password-1' }),
+    })
+    expect(approved.status).toBe(200)
+    const { token, endUserId } = (await approved.json()) as { token: string; endUserId: string }
     expect(endUserId).toBe(w.loaded.partners.sandbox!.consumers['alice-validated'])
     expect((await w.call('GET', `/api/partner/consumers/${endUserId}`, token)).status).toBe(200)
   })

@@ -1,16 +1,17 @@
 import { z } from '@hono/zod-openapi'
 import type { ConsumerRecord, ConsumerRow } from '../../state/consumers'
 import {
-  ACCOUNT_PURPOSES, ADDRESS_STATUSES, BANKING_STATUSES, COMPLIANCE_STATUSES, COUNTRY_CODES, CURRENCIES, KYC_STATUSES,
+  ACCOUNT_PURPOSES, BANKING_STATUSES, COMPLIANCE_STATUSES, COUNTRY_CODES, CURRENCIES, KYC_STATUSES,
   KYC_TYPES, LINKCY_STATUSES, MONTHLY_EXPENSES, OCCUPATIONS, OVERALL_STATUSES, SOURCES_OF_FUNDS, SUSPENSION_STATUSES,
 } from '../../state/enums'
 import { overallStatus } from '../../state/transitions'
-import { compact, iso, pageOf } from '../openapi'
+import { compact, dateTime, iso, pageOf } from '../openapi'
+import { AddressResponseSchema, presentAddress } from '../shared/address.schemas'
+import { metadata } from '../shared/common.schemas'
 
 // Response schemas of the Consumer tag and the present* functions that build them from state records.
 
 const SCA_FACTOR_STATUSES = ['UNSET', 'PENDING', 'SET'] as const
-const dateTime = z.string().openapi({ format: 'date-time' })
 const axis = <T extends readonly [string, ...string[]]>(values: T) => z.object({ value: z.enum(values), reason: z.string().optional() })
 
 export const ConsumerStatusSchema = z
@@ -27,21 +28,6 @@ export const ConsumerStatusSchema = z
 export const PhoneInfoSchema = z
   .object({ countryCode: z.string().optional(), number: z.string().optional(), verified: z.boolean(), verificationDate: dateTime.optional() })
   .openapi('PhoneInfo')
-
-export const AddressResponseSchema = z
-  .object({
-    isoCountryCode: z.enum(COUNTRY_CODES),
-    city: z.string(),
-    postalCode: z.string().optional(),
-    street: z.string().optional(),
-    number: z.string().optional(),
-    refinement: z.string().optional(),
-    stateOrProvince: z.string().optional(),
-    status: z.enum(ADDRESS_STATUSES),
-  })
-  .openapi('AddressResponse')
-
-const metadata = z.record(z.string(), z.unknown())
 
 export const ConsumerInfoResponseSchema = z
   .object({
@@ -106,7 +92,6 @@ export const ConsumerListElementSchema = z
 
 export const ConsumerListResponseSchema = pageOf(ConsumerListElementSchema).openapi('ConsumerListResponse')
 export const ConsumerCreatedSchema = z.object({ id: z.string().uuid() }).openapi('ConsumerCreateResponse')
-export const ConsumerUpdatedSchema = z.object({ id: z.string().uuid(), updateDate: dateTime }).openapi('ConsumerUpdateResponse')
 
 type ConsumerInfo = z.infer<typeof ConsumerInfoResponseSchema>
 type ConsumerListElement = z.infer<typeof ConsumerListElementSchema>
@@ -145,7 +130,7 @@ export function presentConsumer(record: ConsumerRecord): ConsumerInfo {
     }),
     status: presentStatus(record),
     termsAccepted: record.termsAccepted,
-    address: p.address ? (compact(p.address) as ConsumerInfo['address']) : undefined,
+    address: p.address && presentAddress(p.address),
     firstName: record.firstName ?? undefined,
     middleName: record.middleName ?? undefined,
     lastName: record.lastName ?? undefined,

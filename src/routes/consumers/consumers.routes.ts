@@ -4,12 +4,13 @@ import { listConsumers } from '../../state/consumers-list'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
 import { requireSca, scaHeaders, waitingScaResponse } from '../middleware/sca'
-import { createRouter, errorResponses, iso, json, jsonBody } from '../openapi'
+import { createRouter, errorResponses, json, jsonBody } from '../openapi'
+import { presentUpdate, UpdateResponseSchema } from '../shared/common.schemas'
 import {
   ConsumerCreateRequestSchema, ConsumerIdParamSchema, ConsumerUpdateRequestSchema, ListConsumersQuerySchema,
 } from './consumers.schemas'
 import {
-  ConsumerCreatedSchema, ConsumerInfoResponseSchema, ConsumerListResponseSchema, ConsumerUpdatedSchema,
+  ConsumerCreatedSchema, ConsumerInfoResponseSchema, ConsumerListResponseSchema,
   presentConsumer, presentConsumerListElement,
 } from './consumers.responses'
 
@@ -58,11 +59,11 @@ const updateConsumerRoute = createRoute({
   method: 'patch', path: '/api/partner/consumers/{consumerId}', tags, summary: 'Update a consumer',
   middleware: [requires({ roles: ['CONSUMER_UPDATE'], endUser: true }), requireSca('CONSUMER_UPDATE')] as const,
   request: { params: ConsumerIdParamSchema, headers: scaHeaders, body: jsonBody(ConsumerUpdateRequestSchema) },
-  responses: { 200: json(ConsumerUpdatedSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
+  responses: { 200: json(UpdateResponseSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
 consumerRoutes.openapi(updateConsumerRoute, (c) => {
   const { consumerId } = c.req.valid('param')
   const body = c.req.valid('json')
   const row = tx(c.var.store, () => updateConsumer(c.var.store, scopeOf(c), consumerId, body))
-  return c.json({ id: row.id, updateDate: iso(row.updateDate) }, 200)
+  return c.json(presentUpdate(row), 200)
 })

@@ -4,36 +4,13 @@ import {
   MONTHLY_EXPENSES, OCCUPATIONS, OVERALL_STATUSES, SOURCES_OF_FUNDS, SUSPENSION_STATUSES,
 } from '../../state/enums'
 import { pagingQuery, queryList, uuid } from '../openapi'
+import { EuropeanAddressRequestSchema } from '../shared/address.schemas'
+import { metadata, PhoneRequestSchema } from '../shared/common.schemas'
 
 // Request schemas of the Consumer tag, with LinkCy's field names, lengths and enums. Optional members
 // accept null (LinkCy's Jackson reads null as absent; generated Java clients send nulls).
 
-/**
- * LinkCy's PhoneRequest: the calling code (e.g. "33") and the national number. SIM: the reference
- * gives the country code no pattern; 1 to 4 digits are accepted, with an optional '+' or '00' prefix.
- */
-export const PhoneRequestSchema = z
-  .object({
-    countryCode: z.string().regex(/^(\+|00)?[0-9]{1,4}$/).openapi({ example: '33' }),
-    number: z.string().regex(/^[0-9]{1,14}$/),
-  })
-  .openapi('PhoneRequest')
-
-export const EuropeanAddressRequestSchema = z
-  .object({
-    isoCountryCode: z.enum(EUROPEAN_COUNTRY_CODES),
-    city: z.string().max(255),
-    postalCode: z.string().max(255),
-    street: z.string().max(511),
-    number: z.string().max(255).nullish(),
-    refinement: z.string().max(35).nullish(),
-    stateOrProvince: z.string().max(255).nullish(),
-    bypassVerification: z.boolean().nullish(),
-  })
-  .openapi('EuropeanAddressRequest')
-
 const ExpectedMonthlyExpensesRequestSchema = z.object({ value: z.enum(MONTHLY_EXPENSES), currency: z.enum(['EUR', 'USD', 'GBP']) })
-const metadata = z.record(z.string(), z.unknown())
 const europeanCountry = z.enum(EUROPEAN_COUNTRY_CODES)
 
 /** Fields that create and update share. */

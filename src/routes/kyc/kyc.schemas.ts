@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi'
-import { COUNTRY_CODES, EUROPEAN_COUNTRY_CODES, KYC_STATUSES, PERSON_TYPES } from '../../state/enums'
+import { COUNTRY_CODES, KYC_STATUSES, PERSON_TYPES } from '../../state/enums'
 import type { KycCreated, KycApplicationRow } from '../../state/kyc'
-import { compact, iso, pagingQuery, pageOf, uuid } from '../openapi'
+import { compact, dateTime, iso, pagingQuery, pageOf, uuid } from '../openapi'
+import { AddressResponseSchema, EuropeanAddressRequestSchema, presentAddress } from '../shared/address.schemas'
 
 // Wire shapes of tag KYC and of sandbox kyc/simulate, with LinkCy's field names and enums. Optional
 // request members accept null as absent (as LinkCy's Jackson does; generated clients send nulls).
@@ -33,12 +34,6 @@ export function presentKycCreated(created: KycCreated): z.infer<typeof KycCreate
   return { id: created.application.id, token, kycApiUrl, flowName, ttl }
 }
 
-const AddressResponseSchema = z.object({
-  isoCountryCode: z.enum(COUNTRY_CODES), city: z.string(), postalCode: z.string().optional(), street: z.string().optional(),
-  number: z.string().optional(), refinement: z.string().optional(), stateOrProvince: z.string().optional(),
-  status: z.enum(['INVALID', 'VALID', 'VERIFIED']),
-})
-
 const identityFields = {
   address: AddressResponseSchema.optional(),
   firstName: z.string().optional(),
@@ -58,8 +53,8 @@ export const KycApplicationSchema = z
     ...identityFields,
     status: z.object({ value: z.enum(KYC_STATUSES), reason: z.string().optional() }),
     accessType: z.enum(['LINK', 'SDK']),
-    creationDate: z.string(),
-    updateDate: z.string(),
+    creationDate: dateTime,
+    updateDate: dateTime,
   })
   .openapi('KycApplicationInfo')
 
@@ -71,20 +66,17 @@ export const KycApplicationListElementSchema = z
     ...identityFields,
     status: z.enum(KYC_STATUSES),
     statusReason: z.string().optional(),
-    creationDate: z.string(),
-    updateDate: z.string(),
+    creationDate: dateTime,
+    updateDate: dateTime,
   })
   .openapi('KycApplicationListElement')
 
 export const KycApplicationPageSchema = pageOf(KycApplicationListElementSchema).openapi('KycApplicationPage')
 
-const ADDRESS_KEYS = ['isoCountryCode', 'city', 'postalCode', 'street', 'number', 'refinement', 'stateOrProvince', 'status'] as const
-
 function identityOf(row: KycApplicationRow) {
   const { address, firstName, middleName, lastName, gender, birthDate, emailAddress, birthCity, birthIsoCountryCode } = row.identity
-  const presentedAddress = address ? compact(Object.fromEntries(ADDRESS_KEYS.map((k) => [k, address[k]]))) : undefined
   return {
-    address: presentedAddress as z.infer<typeof AddressResponseSchema> | undefined,
+    address: address && presentAddress(address),
     firstName, middleName, lastName, gender, birthDate, emailAddress, birthCity,
     birthIsoCountryCode: birthIsoCountryCode as z.infer<typeof identityFields.birthIsoCountryCode>,
   }
@@ -128,17 +120,6 @@ export const KycListQuerySchema = z.object({
 })
 
 export const KycIdParamSchema = z.object({ kycId: uuid().openapi({ param: { name: 'kycId', in: 'path' } }) })
-
-const EuropeanAddressRequestSchema = z.object({
-  isoCountryCode: z.enum(EUROPEAN_COUNTRY_CODES),
-  city: z.string().max(255),
-  postalCode: z.string().max(255),
-  street: z.string().max(511),
-  number: z.string().max(255).nullish(),
-  refinement: z.string().max(35).nullish(),
-  stateOrProvince: z.string().max(255).nullish(),
-  bypassVerification: z.boolean().nullish(),
-})
 
 /** Sandbox POST /kyc/simulate body: the target status, the person, and the identity to record. */
 export const KycSimulateRequestSchema = z

@@ -6,9 +6,9 @@ import { createRouter, errorResponses, json, jsonBody, toPage } from '../openapi
 import { requires, scopeOf } from '../middleware/auth'
 import {
   AccountCreateRequestSchema, AccountCreateResponseSchema, AccountIdParamSchema, AccountListQuerySchema, AccountPageSchema,
-  AccountUpdateRequestSchema, PartnerInfoResponseSchema, PartnerUpdateRequestSchema, UpdateResponseSchema,
-  presentAccount, presentPartner, presentUpdate, toPartnerUpdate,
+  AccountUpdateRequestSchema, PartnerInfoResponseSchema, PartnerUpdateRequestSchema, presentAccount, presentPartner, toPartnerUpdate,
 } from './partner.schemas'
+import { presentUpdate, UpdateResponseSchema } from '../shared/common.schemas'
 
 // Tag Partner: partner information and partner user accounts. Partner tokens only.
 // SIM: the reference has no ACCOUNT_LIST / ACCOUNT_UPDATE role; ACCOUNT_CREATE guards all account operations.

@@ -1,26 +1,13 @@
 import { z } from '@hono/zod-openapi'
-import { COUNTRY_CODES, EUROPEAN_COUNTRY_CODES, LINKCY_ROLES } from '../../state/enums'
-import type { PartnerAccountRow, PartnerAddress, PartnerConfiguration, PartnerRow, PartnerUpdate } from '../../state/partners'
-import { compact, iso, pageOf, pagingQuery } from '../openapi'
+import { LINKCY_ROLES } from '../../state/enums'
+import type { PartnerAccountRow, PartnerConfiguration, PartnerUpdate } from '../../state/partners'
+import { compact, dateTime, iso, pageOf, pagingQuery } from '../openapi'
+import { AddressResponseSchema, EuropeanAddressRequestSchema, presentAddress } from '../shared/address.schemas'
 
 // Request and response schemas of tag Partner, with LinkCy's field names, lengths and enums.
 
-const dateTime = z.string().openapi({ format: 'date-time' })
 /** An optional string where an explicit null means "leave as it is", as Jackson reads it. */
 const optionalString = (max?: number) => (max === undefined ? z.string() : z.string().max(max)).nullish()
-
-const EuropeanAddressRequestSchema = z
-  .object({
-    isoCountryCode: z.enum(EUROPEAN_COUNTRY_CODES),
-    city: z.string().max(255),
-    postalCode: z.string().max(255),
-    street: z.string().max(511),
-    number: optionalString(255),
-    refinement: optionalString(35),
-    stateOrProvince: optionalString(255),
-    bypassVerification: z.boolean().nullish(),
-  })
-  .openapi('EuropeanAddressRequest')
 
 const ContactInformationSchema = z
   .object({
@@ -54,19 +41,6 @@ export function toPartnerUpdate(body: z.infer<typeof PartnerUpdateRequestSchema>
   return strip(body) as NoNulls<typeof body> as PartnerUpdate
 }
 
-const AddressResponseSchema = z
-  .object({
-    isoCountryCode: z.enum(COUNTRY_CODES),
-    city: z.string(),
-    postalCode: z.string().optional(),
-    street: z.string().optional(),
-    number: z.string().optional(),
-    refinement: z.string().optional(),
-    stateOrProvince: z.string().optional(),
-    status: z.enum(['INVALID', 'VALID', 'VERIFIED']),
-  })
-  .openapi('PartnerAddressResponse')
-
 const LedgerLimitsSchema = z.object({
   transactionLimit: z.number(),
   transactionDailyLimit: z.number(),
@@ -98,7 +72,7 @@ export function presentPartner(p: PartnerConfiguration): z.infer<typeof PartnerI
     name: p.name,
     displayName: p.displayName,
     logoUrl: p.logoUrl,
-    address: p.address ? compact({ ...(p.address as unknown as PartnerAddress) }) : undefined,
+    address: p.address ? presentAddress(p.address) : undefined,
     consumerOtpMessage: p.consumerOtpMessage,
     corporateOtpMessage: p.corporateOtpMessage,
     emailProperties: emailProperties ? compact({ ...emailProperties }) : undefined,
@@ -107,13 +81,6 @@ export function presentPartner(p: PartnerConfiguration): z.infer<typeof PartnerI
     creationDate: iso(p.creationDate),
     updateDate: iso(p.updateDate),
   } as z.infer<typeof PartnerInfoResponseSchema>)
-}
-
-/** `{id, updateDate}`: what LinkCy answers after an update of the partner or one of its accounts. */
-export const UpdateResponseSchema = z.object({ id: z.string().uuid(), updateDate: dateTime }).openapi('PartnerUpdateResponse')
-
-export function presentUpdate(row: Pick<PartnerRow, 'id' | 'updateDate'>): z.infer<typeof UpdateResponseSchema> {
-  return { id: row.id, updateDate: iso(row.updateDate) }
 }
 
 const roles = z.array(z.enum(LINKCY_ROLES)).openapi({ uniqueItems: true })

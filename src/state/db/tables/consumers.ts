@@ -1,10 +1,11 @@
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core'
+import type { StoredAddress } from '../../addresses'
 import { partners } from './partners'
 
 /** Descriptive consumer data that is returned but never filtered on. */
 export interface ConsumerProfile {
   externalId?: string
-  address?: Record<string, unknown> & { status: 'INVALID' | 'VALID' | 'VERIFIED' }
+  address?: StoredAddress
   gender?: 'MALE' | 'FEMALE'
   birthCity?: string
   birthIsoCountryCode?: string

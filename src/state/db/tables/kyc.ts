@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core'
+import type { StoredAddress } from '../../addresses'
 import { partners } from './partners'
 
 /** Identity data collected by a KYC (what the end-user's ID document said). */
@@ -12,7 +13,7 @@ export interface KycIdentity {
   birthIsoCountryCode?: string
   nationalityCode?: string
   emailAddress?: string
-  address?: Record<string, unknown>
+  address?: StoredAddress
 }
 
 /** A KYC application of a consumer or a corporate-related physical person. */

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core'
+import type { StoredAddress } from '../../addresses'
 
 /** A LinkCy partner (a company building on LinkCy). `name` is its technical partnerName. */
 export const partners = sqliteTable('partners', {
@@ -6,7 +7,7 @@ export const partners = sqliteTable('partners', {
   name: text('name').notNull(),
   displayName: text('display_name'),
   logoUrl: text('logo_url'),
-  address: text('address', { mode: 'json' }).$type<Record<string, unknown>>(),
+  address: text('address', { mode: 'json' }).$type<StoredAddress>(),
   consumerOtpMessage: text('consumer_otp_message'),
   corporateOtpMessage: text('corporate_otp_message'),
   emailProperties: text('email_properties', { mode: 'json' }).$type<Record<string, unknown>>(),

@@ -10,7 +10,7 @@ import { requires } from '../../src/routes/middleware/auth'
 import { requireSca, scaHeaders } from '../../src/routes/middleware/sca'
 import { createRouter, json, jsonBody } from '../../src/routes/openapi'
 import { devicesOfEndUser } from '../../src/state/sca-devices'
-import { SANDBOX } from '../helpers/app'
+import { OTHER, SANDBOX, partnerLogin, requester } from './app'
 
 // A world for the SCA tests: the default partners plus consumers with and without SCA devices,
 // a partner SCA policy chosen per test, and a probe route standing in for card creation.
@@ -51,7 +51,7 @@ export function makeScaWorld(sca: Record<string, unknown> | null = null): ScaWor
   const scenario = parseScenario({
     partners: [
       {
-        name: 'sandbox', users: [{ email: SANDBOX.username, password: SANDBOX.password, roles: 'ALL' }],
+        name: SANDBOX.partnerName, users: [{ email: SANDBOX.username, password: SANDBOX.password, roles: 'ALL' }],
         ...(sca ? { settings: { sca } } : {}),
         consumers: [
           consumer('alice', { factors: ['BIOMETRY', 'PIN'] }), consumer('bob'), consumer('carol', { factors: ['BIOMETRY'] }),
@@ -59,7 +59,7 @@ export function makeScaWorld(sca: Record<string, unknown> | null = null): ScaWor
         ],
       },
       {
-        name: 'other-sandbox', users: [{ email: 'partner@other.test', password: 'Other-Password-1', roles: 'ALL' }],
+        name: OTHER.partnerName, users: [{ email: OTHER.username, password: OTHER.password, roles: 'ALL' }],
         consumers: [{ ...consumer('alice', { factors: ['BIOMETRY'] }), ref: 'olga' }],
       },
     ],
@@ -68,19 +68,10 @@ export function makeScaWorld(sca: Record<string, unknown> | null = null): ScaWor
   const app = createApp(store, { scenario })
   app.route('/', probeRoutes())
   const ids = loaded.partners.sandbox!.consumers as Record<Who, string>
-  const call: ScaWorld['call'] = (method, path, opts = {}) => {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) }
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
-    if (opts.token) headers.Authorization = `Bearer ${opts.token}`
-    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body)
-    return Promise.resolve(app.request(path, { method, headers, body }))
-  }
+  const call = requester(app)
   return {
     app, store, loaded, ids, call, olga: loaded.partners['other-sandbox']!.consumers.olga!,
-    async partnerToken() {
-      const res = await call('POST', '/api/partner/login', { body: SANDBOX })
-      return ((await res.json()) as { token: string }).token
-    },
+    partnerToken: () => partnerLogin(call),
     async consumerTokens(who) {
       // Issued directly: the SCA policy under test must not stand in the way of the set-up.
       const credential = store.db.select().from(credentials).where(eq(credentials.principalId, ids[who])).get()!

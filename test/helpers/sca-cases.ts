@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { consumers } from '../../src/state/db/schema'
-import { errorBody } from '../helpers/app'
+import { errorBody } from './app'
+import { expectError } from './errors'
 import { PROBE_PATH, loginBody, type ScaWorld, type Who } from './sca-world'
 
 // The SCA-eligible operations the SCA tests run through, table-driven. A later issue adds its
@@ -97,28 +98,17 @@ export function send(w: ScaWorld, req: ScaRequest, headers: Record<string, strin
   return w.call(req.method, req.path, { body: req.body, token: req.token, headers })
 }
 
-const KINDS: Record<number, string> = { 400: 'linkcy.bad.request', 401: 'linkcy.unauthorized', 404: 'linkcy.not.found', 409: 'linkcy.conflict' }
-
 /**
  * A repeat of an operation that already ran: the SCA error, or for a single-use payload the
  * operation's own 401 (its end-user can no longer be resolved, so SCA does not even apply).
  */
 export async function expectRepeatRefused(op: ScaCase, res: Response, errorCode: string, message: string): Promise<void> {
   if (!op.singleUse) {
-    await expectScaError(res, res.status === 401 ? 401 : 409, errorCode, message)
+    await expectError(res, res.status === 401 ? 401 : 409, errorCode, message)
     return
   }
   expect(res.status).toBe(401)
   expect(await errorBody(res)).toMatchObject({ error: 'linkcy.unauthorized' })
-}
-
-/** Asserts LinkCy's error body: status, errorCode, `error` kind and message (in details[] for a 400). */
-export async function expectScaError(res: Response, status: number, errorCode: string, message: string): Promise<Record<string, unknown>> {
-  expect(res.status).toBe(status)
-  const body = await errorBody(res)
-  if (status === 400) expect(body).toMatchObject({ errorCode, error: KINDS[status], details: [{ message }] })
-  else expect(body).toMatchObject({ errorCode, error: KINDS[status], message })
-  return body
 }
 
 export const MESSAGES = {
