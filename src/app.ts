@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import { cors } from 'hono/cors'
 import type { Store } from './state/store'
 import type { AppEnv } from './routes/env'
 import { renderError, notFoundBody } from './routes/errors'
 import { authenticate } from './routes/middleware/auth'
+import { limitJsonDepth } from './routes/middleware/body-limits'
 import { docsRoutes } from './routes/docs'
 import { apiRouters } from './routes/index'
 import { createSimRoutes } from './routes/sim/sim.routes'
@@ -26,7 +28,12 @@ export function createApp(store: Store, options: AppOptions = {}) {
     await next()
     options.log?.(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`)
   })
+  // Browser front ends call the simulator directly in local development: allow any origin.
+  app.use('/api/*', cors({ origin: '*', exposeHeaders: ['Content-Type'], maxAge: 600 }))
+  app.use('/_sim/*', cors({ origin: '*', maxAge: 600 }))
   app.use('/api/*', authenticate)
+  app.use('/api/*', limitJsonDepth)
+  app.use('/_sim/*', limitJsonDepth)
 
   for (const router of apiRouters) app.route('/', router)
   app.route('/', createSimRoutes(() => options.scenario ?? { partners: [] }))

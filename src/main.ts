@@ -41,6 +41,12 @@ function main(): void {
     }
   })
 
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is already in use (--port / PORT)` : error.message)
+    store.close()
+    process.exit(1)
+  })
+
   const shutdown = (signal: string) => {
     console.log(`${signal}: closing`)
     server.close()

@@ -52,7 +52,12 @@ function validationBody(details: FieldViolation[], timestamp: string): Body {
 function stringify(value: unknown): string {
   if (value === undefined || value === null) return 'null'
   if (typeof value === 'string') return value
-  return JSON.stringify(value)
+  try {
+    const text = JSON.stringify(value)
+    return text.length > 1000 ? `${text.slice(0, 1000)}...` : text
+  } catch {
+    return String(value) // never let rendering an error fail
+  }
 }
 
 type Issue = ZodError['issues'][number]
@@ -123,6 +128,8 @@ function fieldPath(path: readonly PropertyKey[]): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = input
   for (const key of path) {
+    // A list query parameter may arrive as one comma-separated value (kycStatus=A,B): index into it.
+    if (typeof cur === 'string' && typeof key === 'number') cur = cur.split(',').filter((s) => s !== '')
     if (cur === null || typeof cur !== 'object') return undefined
     cur = (cur as Record<PropertyKey, unknown>)[key]
   }

@@ -74,7 +74,18 @@ export function json<T extends z.ZodType>(schema: T, description = 'OK') {
 export const noContent = { description: 'No Content' } as const
 
 /** A uuid path or body id (LinkCy rejects non-uuid ids with a 400). */
-export const uuid = () => z.string().uuid()
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * A uuid path, query or body id. Like Java's UUID.fromString (LinkCy's backend), any case and any
+ * version are accepted, and the id is lower-cased so an upper-case id finds its resource.
+ */
+export const uuid = () =>
+  z
+    .string()
+    .refine((s) => UUID_TEXT.test(s), 'must be a valid UUID')
+    .transform((s) => s.toLowerCase())
+    .openapi({ type: 'string', format: 'uuid' })
 
 /** A query parameter that may be repeated (a=X&a=Y) or comma-separated (a=X,Y), like Spring does. */
 export function queryList<T extends z.ZodType>(item: T) {
@@ -95,11 +106,24 @@ function listItemSchema(item: z.ZodType): Record<string, unknown> {
 /** page / pageSize / sortDirection / sortAttribute of LinkCy's list operations. */
 export function pagingQuery<S extends readonly [string, ...string[]]>(sortAttributes: S) {
   return {
-    sortAttribute: z.enum(sortAttributes).optional(),
-    sortDirection: z.enum(['ASC', 'DESC']).optional(),
-    page: z.coerce.number().int().min(0).max(500).default(0).openapi({ type: 'integer' }),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20).openapi({ type: 'integer' }),
+    sortAttribute: single(z.enum(sortAttributes).optional(), { type: 'string', enum: [...sortAttributes] }),
+    sortDirection: single(z.enum(['ASC', 'DESC']).optional(), { type: 'string', enum: ['ASC', 'DESC'] }),
+    page: single(z.coerce.number().int().min(0).max(500).default(0), { type: 'integer', minimum: 0, maximum: 500, default: 0 }),
+    pageSize: single(z.coerce.number().int().min(1).max(100).default(20), { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
   }
+}
+
+/**
+ * A single-valued query parameter bound as Spring binds it: a repeated parameter takes its first
+ * value, and an empty one (pageSize=) counts as absent.
+ */
+export function single<T extends z.ZodType>(schema: T, doc: Record<string, unknown>) {
+  return z
+    .preprocess((v) => {
+      const first: unknown = Array.isArray(v) ? v[0] : v
+      return first === '' ? undefined : first
+    }, schema)
+    .openapi(doc as never)
 }
 
 /** LinkCy's page envelope. */

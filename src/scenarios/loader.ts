@@ -45,7 +45,9 @@ export interface LoadedScenario {
 export function loadScenario(store: Store, scenario: Scenario): LoadedScenario {
   return tx(store, () => {
     const partners: Record<string, SeededPartner> = {}
-    for (const seed of scenario.partners) partners[seed.name] = seedPartner(store, seed)
+    scenario.partners.forEach((seed, i) => {
+      partners[seed.name] = seedPartner(store, seed, `partners[${i}]`)
+    })
     return { partners }
   })
 }

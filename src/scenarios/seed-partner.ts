@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm'
 import { partners, partnerAccounts } from '../state/db/schema'
+import { recordMessage } from '../state/outbox'
 import { upsertCredential } from '../state/auth'
 import { findPartnerByName } from '../state/partners'
 import { ScenarioError } from './scenario-error'
@@ -15,10 +17,30 @@ export interface SeededPartner {
   consumers: Record<string, string>
 }
 
-/** Creates a partner, its user accounts (with logins) and its end-users. */
-export function seedPartner(store: Store, seed: PartnerSeed): SeededPartner {
-  if (findPartnerByName(store, seed.name)) throw new ScenarioError([{ path: 'partners', message: `partner ${seed.name} already exists` }])
+/**
+ * Creates a partner, its user accounts (with logins) and its end-users. A partner that already
+ * exists is extended instead: its settings are merged and the users and end-users added to it.
+ */
+export function seedPartner(store: Store, seed: PartnerSeed, path = 'partners'): SeededPartner {
   const now = store.clock.nowMs()
+  const existing = findPartnerByName(store, seed.name)
+  const id = existing?.id ?? insertPartner(store, seed, now)
+  if (existing) mergePartnerSettings(store, id, seed.settings, now)
+  const users: Record<string, string> = {}
+  seed.users.forEach((user, i) => {
+    users[user.email] = seedPartnerUser(store, id, user, now, `${path}.users[${i}].email`)
+  })
+  const consumers: Record<string, string> = {}
+  seed.consumers.forEach((c, i) => {
+    const consumerId = seedConsumer(store, id, c)
+    consumers[c.ref ?? String(i)] = consumerId
+    if (c.scaDevice) seedScaDevice(store, id, consumerId, c.scaDevice)
+  })
+  for (const [ref, consumerId] of Object.entries(seedRandomConsumers(store, id, seed.randomConsumers))) consumers[ref] = consumerId
+  return { id, users, consumers }
+}
+
+function insertPartner(store: Store, seed: PartnerSeed, now: number): string {
   const id = store.rng.uuid()
   const domain = `${seed.name}.test`
   store.db
@@ -38,20 +60,30 @@ export function seedPartner(store: Store, seed: PartnerSeed): SeededPartner {
       updateDate: now,
     })
     .run()
-  const users: Record<string, string> = {}
-  for (const user of seed.users) {
-    const accountId = store.rng.uuid()
-    const roles = user.roles
-    store.db.insert(partnerAccounts).values({ id: accountId, partnerId: id, email: user.email.toLowerCase(), roles, creationDate: now, updateDate: now }).run()
-    const password = user.password ?? store.rng.secret(9)
-    upsertCredential(store, { partnerId: id, kind: 'PARTNER', principalId: accountId, login: user.email.toLowerCase(), password, oneTime: user.password === undefined })
-    users[user.email] = accountId
+  return id
+}
+
+/** Overrides an existing partner's settings with the scenario's (when a scenario extends a partner). */
+function mergePartnerSettings(store: Store, partnerId: string, settings: Record<string, unknown>, now: number): void {
+  if (Object.keys(settings).length === 0) return
+  const current = store.db.select().from(partners).where(eq(partners.id, partnerId)).get()!
+  store.db.update(partners).set({ settings: { ...current.settings, ...settings }, updateDate: now }).where(eq(partners.id, partnerId)).run()
+}
+
+/**
+ * A partner user account with its login. Without a password the account gets a one-time password,
+ * "e-mailed" to the outbox as LinkCy does, and its first login answers a passwordChangeSecret.
+ */
+function seedPartnerUser(store: Store, partnerId: string, user: PartnerSeed['users'][number], now: number, path: string): string {
+  const email = user.email.toLowerCase()
+  const taken = store.db.select().from(partnerAccounts).where(and(eq(partnerAccounts.partnerId, partnerId), eq(partnerAccounts.email, email))).get()
+  if (taken) throw new ScenarioError([{ path, message: `partner user ${email} already exists`, rejectedValue: user.email }])
+  const accountId = store.rng.uuid()
+  store.db.insert(partnerAccounts).values({ id: accountId, partnerId, email, roles: user.roles, creationDate: now, updateDate: now }).run()
+  const password = user.password ?? store.rng.secret(9)
+  upsertCredential(store, { partnerId, kind: 'PARTNER', principalId: accountId, login: email, password, oneTime: user.password === undefined })
+  if (user.password === undefined) {
+    recordMessage(store, { partnerId, channel: 'EMAIL', recipient: email, personId: null, purpose: 'PARTNER_ACCOUNT_OTP', text: `Your one-time password: ${password}`, payload: { otp: password } })
   }
-  const consumers: Record<string, string> = {}
-  seed.consumers.forEach((c, i) => {
-    consumers[c.ref ?? String(i)] = seedConsumer(store, id, c)
-    if (c.scaDevice) seedScaDevice(store, id, consumers[c.ref ?? String(i)]!, c.scaDevice)
-  })
-  for (const [ref, consumerId] of Object.entries(seedRandomConsumers(store, id, seed.randomConsumers))) consumers[ref] = consumerId
-  return { id, users, consumers }
+  return accountId
 }

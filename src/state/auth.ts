@@ -149,7 +149,9 @@ export function resolvePrincipal(store: Store, token: string): Principal | null 
   if (kind === 'PARTNER') {
     const account = store.db.select().from(partnerAccounts).where(and(eq(partnerAccounts.partnerId, partnerId), eq(partnerAccounts.id, claims.sub))).get()
     if (!account) return null
-    return { kind, partnerId, partnerName: String(claims.partnerName), id: claims.sub, roles: account.roles }
+    // "The JWT embeds the roles granted to the user": a role change applies to tokens issued after it.
+    const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : []
+    return { kind, partnerId, partnerName: String(claims.partnerName), id: claims.sub, roles }
   }
   const user = findEndUser(store, partnerId, claims.sub)
   if (!user || user.kind !== kind) return null
@@ -206,7 +208,9 @@ export interface PasswordResetRequest {
  */
 export function requestPasswordReset(store: Store, req: PasswordResetRequest, callerPartnerId?: string): string {
   const partner = findPartnerByName(store, req.partnerName)
-  if (!partner || (callerPartnerId && partner.id !== callerPartnerId)) throw new SimError('PARTNER_NOT_FOUND', [req.partnerName], { status: 404 })
+  // A partner token may only reset its own end-users' passwords: another partner's name is refused (403).
+  if (partner && callerPartnerId && partner.id !== callerPartnerId) throw new AuthError(403, 'Access Denied')
+  if (!partner) throw new SimError('PARTNER_NOT_FOUND', [req.partnerName], { status: 404 })
   const user = findEndUserByPhone(store, partner.id, req.kind, req.phone)
   if (!user) throw new SimError('END_USER_NOT_FOUND', [req.phone], { field: 'phone', rejectedValue: req.phone })
   if (isForbidden(user)) throw new SimError('END_USER_FORBIDDEN', [user.id])

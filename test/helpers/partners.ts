@@ -20,7 +20,7 @@ export function createAccount(w: TestWorld, token: string, email: string, roles:
  * Creates a sandbox partner account with these roles (as the all-roles sandbox user), goes through
  * its first login (one-time password, then passwords/change) and answers its id and access token.
  */
-export async function accountToken(w: TestWorld, roles: string[], email: string): Promise<{ id: string; token: string }> {
+export async function accountToken(w: TestWorld, roles: string[], email: string): Promise<{ id: string; token: string; password: string }> {
   const created = await createAccount(w, await w.partnerToken(), email, roles)
   expect(created.status).toBe(201)
   const { id, otp } = (await created.json()) as { id: string; otp: string }
@@ -28,5 +28,5 @@ export async function accountToken(w: TestWorld, roles: string[], email: string)
   const { passwordChangeSecret } = (await first.json()) as { passwordChangeSecret: string }
   const changed = await w.call('POST', '/api/partner/passwords/change', { body: { passwordChangeSecret, newPassword: 'Secret-123' } })
   expect(changed.status).toBe(200)
-  return { id, token: ((await changed.json()) as { token: string }).token }
+  return { id, token: ((await changed.json()) as { token: string }).token, password: 'Secret-123' }
 }

@@ -24,6 +24,11 @@ export interface ScaCase {
   exemptWithoutDevice: boolean
   /** The payload itself is single-use (a refresh token): once run, a repeat is refused by the operation (401). */
   singleUse?: boolean
+  /**
+   * Members that make the request body invalid (each merged into a valid body): the operation's
+   * validation answers 400 before SCA is considered.
+   */
+  invalid: Record<string, unknown>[]
   /** A request for `who`; another `variant` gives the same call with a different payload. */
   request(w: ScaWorld, who: Who, variant?: number): Promise<ScaRequest>
   /** Checks the operation's effect after a success. */
@@ -39,6 +44,7 @@ const patchConsumer = (asPartner: boolean): ScaCase => ({
   ref: { method: 'PATCH', path: '/api/partner/consumers/{consumerId}' },
   success: 200,
   exemptWithoutDevice: true,
+  invalid: [{ address: [] }, { externalId: 5 }, { occupation: 'ASTRONAUT' }, { emailAddress: 'not-an-email' }, { accountPurposes: 'SAVINGS' }],
   async request(w, who, variant = 0) {
     const token = asPartner ? await w.partnerToken() : (await w.consumerTokens(who)).token
     return { method: 'PATCH', path: `/api/partner/consumers/${w.ids[who]}`, body: { externalId: `ext-${variant}` }, token }
@@ -55,6 +61,7 @@ const createCard = (asPartner: boolean): ScaCase => ({
   ref: { method: 'POST', path: '/api/partner/cards' },
   success: 201,
   exemptWithoutDevice: false,
+  invalid: [{ friendlyName: 7 }, { friendlyName: 'x'.repeat(21) }, { endUserId: 'not-a-uuid' }],
   async request(w, who, variant = 0) {
     const token = asPartner ? await w.partnerToken() : (await w.consumerTokens(who)).token
     return { method: 'POST', path: PROBE_PATH, body: { endUserId: w.ids[who], friendlyName: `card-${variant}` }, token }
@@ -70,6 +77,7 @@ export const SCA_CASES: ScaCase[] = [
     ref: { method: 'POST', path: '/api/partner/login' },
     success: 200,
     exemptWithoutDevice: true,
+    invalid: [{ consumerPhone: 33612000001 }, { password: ['x'] }, { partnerName: null }],
     async request(_w, who, variant = 0) {
       // Another payload for the same login: an extra member the login ignores.
       return { method: 'POST', path: '/api/partner/login', body: variant ? { ...loginBody(who), device: `v${variant}` } : loginBody(who) }
@@ -82,6 +90,7 @@ export const SCA_CASES: ScaCase[] = [
     success: 200,
     exemptWithoutDevice: true,
     singleUse: true,
+    invalid: [{ refreshToken: 42 }, { refreshToken: null }],
     async request(w, who) {
       return { method: 'POST', path: '/api/partner/refresh', body: { refreshToken: (await w.consumerTokens(who)).refreshToken } }
     },
@@ -92,6 +101,15 @@ export const SCA_CASES: ScaCase[] = [
   createCard(true),
   createCard(false),
 ]
+
+/**
+ * The case's request with each of its invalid bodies, plus bodies every JSON operation refuses:
+ * malformed JSON and a JSON array.
+ */
+export function invalidRequests(op: ScaCase, req: ScaRequest): ScaRequest[] {
+  const valid = req.body as Record<string, unknown>
+  return [...op.invalid.map((members) => ({ ...valid, ...members })), '{"oops": ', []].map((body) => ({ ...req, body }))
+}
 
 /** Sends a case's request with SCA headers. */
 export function send(w: ScaWorld, req: ScaRequest, headers: Record<string, string> = {}): Promise<Response> {

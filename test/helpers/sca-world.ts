@@ -7,7 +7,7 @@ import { credentials } from '../../src/state/db/schema'
 import { issueTokens } from '../../src/state/auth'
 import { getPartner } from '../../src/state/partners'
 import { requires } from '../../src/routes/middleware/auth'
-import { requireSca, scaHeaders } from '../../src/routes/middleware/sca'
+import { scaHeaders, waitingScaResponse, withSca } from '../../src/routes/middleware/sca'
 import { createRouter, json, jsonBody } from '../../src/routes/openapi'
 import { devicesOfEndUser } from '../../src/state/sca-devices'
 import { OTHER, SANDBOX, partnerLogin, requester } from './app'
@@ -90,16 +90,16 @@ function probeRoutes() {
   const router = createRouter()
   const route = createRoute({
     method: 'post', path: PROBE_PATH,
-    middleware: [requires({ roles: ['CARD_CREATE'], endUser: true }), requireSca('CARD_CREATE')] as const,
+    middleware: [requires({ roles: ['CARD_CREATE'], endUser: true })] as const,
     request: { headers: scaHeaders, body: jsonBody(z.object({ endUserId: z.string().uuid(), friendlyName: z.string().max(20) })) },
-    responses: { 201: json(z.object({ id: z.string() })) },
+    responses: { 201: json(z.object({ id: z.string() })), 202: waitingScaResponse },
   })
   let created = 0
-  router.openapi(route, (c) => {
+  router.openapi(route, (c) => withSca(c, 'CARD_CREATE', () => {
     const { friendlyName } = c.req.valid('json')
     created += 1
     return c.json({ id: `${friendlyName}-${created}` }, 201)
-  })
+  }))
   return router
 }
 

@@ -170,8 +170,8 @@ describe('consumer password initialisation and login', () => {
     const w = makeWorld()
     insertConsumer(w, { id: CONSUMER_ID, phone: PHONE })
     const res = await w.call('POST', SANDBOX_RESET, { token: await w.partnerToken(OTHER), body: { partnerName: 'sandbox', phone: PHONE } })
-    expect(res.status).toBe(404)
-    expect(await errorBody(res)).toEqual({ errorCode: 'PARTNER_NOT_FOUND', message: 'Partner sandbox was not found.', error: 'linkcy.not.found', status: 404, timestamp: NOW })
+    expect(res.status).toBe(403)
+    expect(await errorBody(res)).toEqual({ message: 'Access Denied', error: 'linkcy.forbidden', status: 403, timestamp: NOW })
     expect(w.store.db.select().from(passwordSecrets).all()).toEqual([])
     // Its own partner name does not reach the sandbox consumer either.
     const own = await w.call('POST', SANDBOX_RESET, { token: await w.partnerToken(OTHER), body: { partnerName: 'other-sandbox', phone: PHONE } })

@@ -88,3 +88,28 @@ describe('validation messages', () => {
     })
   })
 })
+
+describe('credential endpoints', () => {
+  it('ignore a stale bearer token: refresh works with an expired access token attached', async () => {
+    const w = makeWorld()
+    const login = (await (await w.call('POST', '/api/partner/login', { body: SANDBOX })).json()) as { token: string; refreshToken: string }
+    w.store.clock.advance(2 * 3600_000)
+    const res = await w.call('POST', '/api/partner/refresh', { token: login.token, body: { refreshToken: login.refreshToken } })
+    expect(res.status).toBe(200)
+    // ...while an operation that needs the token still refuses it
+    expect((await w.call('GET', '/api/partner', { token: login.token })).status).toBe(401)
+  })
+})
+
+describe('CORS', () => {
+  it('answers a browser preflight for any API path and origin', async () => {
+    const w = makeWorld()
+    const res = await w.app.request('/api/partner/consumers', {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,linkcy-sca-strategy' },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*')
+    expect(res.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('linkcy-sca-strategy')
+  })
+})

@@ -120,7 +120,7 @@ describe('GET /api/partner/accounts', () => {
 })
 
 describe('PATCH /api/partner/accounts/{accountId}', () => {
-  it('replaces the roles, which apply at once to the account tokens', async () => {
+  it('replaces the roles, which apply to the tokens issued afterwards (roles live in the JWT)', async () => {
     const w = makeWorld()
     const admin = await w.partnerToken()
     const user = await accountToken(w, ['CONSUMER_LIST'], 'dave@sandbox.test')
@@ -131,7 +131,10 @@ describe('PATCH /api/partner/accounts/{accountId}', () => {
     const body = (await res.json()) as Record<string, unknown>
     expect(referenceErrors('PATCH', '/api/partner/accounts/{accountId}', 200, body)).toEqual([])
     expect(body).toEqual({ id: user.id, updateDate: '2026-01-15T10:00:05.000Z' })
-    expect((await w.call('GET', '/api/partner', { token: user.token })).status).toBe(200)
+    expect((await w.call('GET', '/api/partner', { token: user.token })).status).toBe(403) // issued before the change
+    const relogged = await w.call('POST', '/api/partner/login', { body: { partnerName: 'sandbox', username: 'dave@sandbox.test', password: user.password } })
+    const fresh = ((await relogged.json()) as { token: string }).token
+    expect((await w.call('GET', '/api/partner', { token: fresh })).status).toBe(200)
     const list = (await (await w.call('GET', '/api/partner/accounts?sortAttribute=EMAIL', { token: admin })).json()) as { content: { id: string; roles: string[]; updateDate: string }[] }
     expect(list.content.find((a) => a.id === user.id)).toMatchObject({ roles: ['PARTNER_INFO', 'CONSUMER_LIST'], updateDate: '2026-01-15T10:00:05.000Z' })
   })

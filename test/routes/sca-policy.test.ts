@@ -93,14 +93,17 @@ describe('settings.sca', () => {
 
   it('an approved interaction whose operation fails is given back (it authorises one successful call)', async () => {
     const w = makeScaWorld()
-    const token = await w.partnerToken()
-    const tooLong = 'x'.repeat(21)
-    const { scaId } = (await bodyOf(await probe(w, token, {}, tooLong))) as { scaId: string }
+    const { token } = await w.consumerTokens('alice')
+    const path = `/api/partner/consumers/${w.ids.alice}`
+    // A valid request the operation itself refuses: an end-user may not set partnerMetadata (403).
+    const body = { partnerMetadata: { tier: 'gold' } }
+    const { scaId } = (await bodyOf(await w.call('PATCH', path, { token, body }))) as { scaId: string }
     await w.call('POST', `/_sim/sca/interactions/${scaId}/approve`)
-    const failed = await probe(w, token, { 'Linkcy-SCA-Id': scaId }, tooLong)
-    expect(failed.status).toBe(400)
-    expect(await errorBody(failed)).toMatchObject({ errorCode: 'TOO_LONG_FIELD' })
-    expect(await interactions(w, `endUserId=${w.ids.alice}`)).toMatchObject([{ scaId, status: 'APPROVED' }])
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const failed = await w.call('PATCH', path, { token, body, headers: { 'Linkcy-SCA-Id': scaId } })
+      await expectError(failed, 403, 'INSUFFICIENT_RIGHTS_TO_UPDATE_PARTNER_METADATA', 'You cannot update partnerMetadata authenticated as CONSUMER.')
+      expect(await interactions(w, `endUserId=${w.ids.alice}`)).toMatchObject([{ scaId, status: 'APPROVED' }])
+    }
   })
 
   it('resetting a device declines its open interactions; the end-user then has no device', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { referenceErrors } from '../helpers/reference'
-import { SCA_CASES, MESSAGES, expectRepeatRefused, send } from '../helpers/sca-cases'
+import { errorBody } from '../helpers/app'
+import { SCA_CASES, MESSAGES, expectRepeatRefused, invalidRequests, send } from '../helpers/sca-cases'
 import { makeScaWorld, bodyOf, type ScaWorld } from '../helpers/sca-world'
 import { expectError } from '../helpers/errors'
 
@@ -8,8 +9,17 @@ import { expectError } from '../helpers/errors'
 
 const approve = (w: ScaWorld, scaId: string) => w.call('POST', `/_sim/sca/interactions/${scaId}/approve`)
 const decline = (w: ScaWorld, scaId: string) => w.call('POST', `/_sim/sca/interactions/${scaId}/decline`)
-const interactionsOf = async (w: ScaWorld, endUserId: string) =>
-  ((await bodyOf(await w.call('GET', `/_sim/sca/interactions?endUserId=${endUserId}`))).content as Record<string, unknown>[])
+const interactionsOf = async (w: ScaWorld, endUserId?: string) =>
+  ((await bodyOf(await w.call('GET', `/_sim/sca/interactions${endUserId ? `?endUserId=${endUserId}` : ''}`))).content as Record<string, unknown>[])
+
+/** Asserts LinkCy's validation 400 (the reference's 400 body of the operation). */
+const expectBadRequest = async (op: (typeof SCA_CASES)[number], res: Response, sent: unknown) => {
+  expect(res.status, JSON.stringify(sent)).toBe(400)
+  const body = await errorBody(res)
+  expect(body).toMatchObject({ error: 'linkcy.bad.request', status: 400, details: [expect.objectContaining({ field: expect.any(String), message: expect.any(String) })] })
+  expect(referenceErrors(op.ref.method, op.ref.path, 400, body)).toEqual([])
+  return body
+}
 
 describe.each(SCA_CASES)('SCA on $name', (op) => {
   it('BY_PASS runs the operation when the partner allows it (the default)', async () => {
@@ -17,6 +27,32 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
     const res = await send(w, await op.request(w, 'alice'), { 'Linkcy-SCA-Strategy': 'BY_PASS', 'Linkcy-SCA-Factor': 'BIOMETRY' })
     expect(res.status).toBe(op.success)
     await op.verify(w, 'alice', res)
+  })
+
+  it('an invalid body is LinkCy\'s 400 before SCA: no challenge reaches the phone; the valid body is challenged (202)', async () => {
+    const w = makeScaWorld()
+    const req = await op.request(w, 'alice')
+    for (const bad of invalidRequests(op, req)) {
+      for (const headers of [{}, { 'Linkcy-SCA-Strategy': 'JOIN_CODE' }, { 'Linkcy-SCA-Strategy': 'FAIL' }]) {
+        await expectBadRequest(op, await send(w, bad, headers), bad.body)
+      }
+    }
+    expect(await interactionsOf(w)).toEqual([])
+    const res = await send(w, req)
+    expect(res.status).toBe(202)
+    expect(await interactionsOf(w)).toMatchObject([{ scaId: (await bodyOf(res)).scaId, status: 'PENDING', endUserId: w.ids.alice }])
+  })
+
+  it('a replay with an invalid body is LinkCy\'s 400 and leaves the approved interaction unused', async () => {
+    const w = makeScaWorld()
+    const req = await op.request(w, 'alice')
+    const { scaId } = (await bodyOf(await send(w, req))) as { scaId: string }
+    expect((await approve(w, scaId)).status).toBe(200)
+    for (const bad of invalidRequests(op, req)) await expectBadRequest(op, await send(w, bad, { 'Linkcy-SCA-Id': scaId }), bad.body)
+    expect(await interactionsOf(w)).toMatchObject([{ scaId, status: 'APPROVED' }])
+    const ok = await send(w, req, { 'Linkcy-SCA-Id': scaId })
+    expect(ok.status).toBe(op.success)
+    await op.verify(w, 'alice', ok)
   })
 
   it('BY_PASS is 409 SCA_REQUIRED when the partner does not allow it; FAIL is always 409 SCA_REQUIRED', async () => {
@@ -134,7 +170,8 @@ describe.each(SCA_CASES)('SCA on $name', (op) => {
     await approve(w, scaId)
     const results = await Promise.all(Array.from({ length: 6 }, () => send(w, req, { 'Linkcy-SCA-Id': scaId })))
     expect(results.filter((r) => r.status === op.success)).toHaveLength(1)
-    for (const r of results.filter((x) => x.status !== op.success)) await expectError(r, 409, 'SCA_INTERACTION_ALREADY_CONSUMED', MESSAGES.consumed)
+    // The losers: ALREADY_CONSUMED (a refresh token, once used, no longer names an end-user: plain 401).
+    for (const r of results.filter((x) => x.status !== op.success)) await expectRepeatRefused(op, r, 'SCA_INTERACTION_ALREADY_CONSUMED', MESSAGES.consumed)
   })
 
   it('DATA_SIGNING: a fresh signature of this request by an active device runs it, once', async () => {

@@ -93,15 +93,15 @@ describe('POST /_sim/scenarios', () => {
     expect(body.details).toEqual([expect.objectContaining({ field: 'partners[0].users[0].email', message: expect.any(String) })])
   })
 
-  it('answers malformed JSON with a 400 on field body, and a duplicate partner with a 400 loading nothing', async () => {
+  it('answers malformed JSON with a 400 on field body, and a bad part with a 400 loading nothing', async () => {
     const w = makeWorld()
     const malformed = await w.call('POST', '/_sim/scenarios', { body: '{"partners": [', headers: { 'Content-Type': 'application/json' } })
     expect(malformed.status).toBe(400)
     expect(await errorBody(malformed)).toMatchObject({ details: [{ field: 'body' }] })
-    const duplicate = { partners: [{ name: 'brand-new', users: [{ email: 'x@new.test', password: 'Password-1' }] }, { name: 'sandbox' }] }
+    const duplicate = { partners: [{ name: 'brand-new', users: [{ email: 'x@new.test', password: 'Password-1' }] }, { name: 'sandbox', users: [{ email: 'partner@sandbox.test' }] }] }
     const res = await w.call('POST', '/_sim/scenarios', { body: duplicate })
     expect(res.status).toBe(400)
-    expect(await errorBody(res)).toMatchObject({ error: 'linkcy.bad.request', details: [{ field: 'partners' }] })
+    expect(await errorBody(res)).toMatchObject({ error: 'linkcy.bad.request', details: [{ field: 'partners[1].users[0].email' }] })
     // one transaction: the first partner of the refused document was not created either
     const login = await w.call('POST', '/api/partner/login', { body: { partnerName: 'brand-new', username: 'x@new.test', password: 'Password-1' } })
     expect(login.status).toBe(401)
@@ -136,5 +136,33 @@ describe('POST /_sim/reset', () => {
     const clock = (await (await w.call('GET', '/_sim/clock')).json()) as { now: string; frozen: boolean }
     expect(clock.frozen).toBe(false)
     expect(Date.parse(clock.now)).toBeGreaterThan(Date.parse('2025-01-01T00:00:00Z'))
+  })
+})
+
+describe('POST /_sim/scenarios on an existing partner', () => {
+  it('extends it: settings merged, users and consumers added, ids answered', async () => {
+    const { makeWorld } = await import('../helpers/app')
+    const w = makeWorld()
+    const res = await w.call('POST', '/_sim/scenarios', {
+      body: { partners: [{ name: 'sandbox', settings: { smsServiceActive: false }, users: [{ email: 'viewer@sandbox.test', roles: ['CONSUMER_LIST'] }], consumers: [{ ref: 'zoe', kycStatus: 'VALIDATED' }] }] },
+    })
+    expect(res.status).toBe(201)
+    const loaded = (await res.json()) as { partners: { sandbox: { id: string; users: Record<string, string>; consumers: Record<string, string> } } }
+    expect(loaded.partners.sandbox.id).toBe(w.loaded.partners.sandbox!.id)
+    // The one-time password of a user declared without a password is in the outbox; its first login asks for a new password.
+    const outbox = (await (await w.call('GET', '/_sim/outbox?purpose=PARTNER_ACCOUNT_OTP')).json()) as { content: { recipient: string; otp: string }[] }
+    const otp = outbox.content.find((m) => m.recipient === 'viewer@sandbox.test')!.otp
+    const first = await w.call('POST', '/api/partner/login', { body: { partnerName: 'sandbox', username: 'viewer@sandbox.test', password: otp } })
+    expect(Object.keys((await first.json()) as object)).toEqual(['passwordChangeSecret'])
+    const token = await w.partnerToken()
+    const zoe = await w.call('GET', `/api/partner/consumers/${loaded.partners.sandbox.consumers.zoe}`, { token })
+    expect(((await zoe.json()) as { kycInfo: { status: string } }).kycInfo.status).toBe('VALIDATED')
+    // The merged setting took effect: the partner SMS service is now off.
+    const sms = await w.call('POST', '/api/partner/sms', { token, body: { consumerId: loaded.partners.sandbox.consumers.zoe, message: 'hi' } })
+    expect(sms.status).toBe(409)
+    // The same user twice is refused, naming the field.
+    const again = await w.call('POST', '/_sim/scenarios', { body: { partners: [{ name: 'sandbox', users: [{ email: 'viewer@sandbox.test' }] }] } })
+    expect(again.status).toBe(400)
+    expect(((await again.json()) as { details: { field: string }[] }).details[0]!.field).toBe('partners[0].users[0].email')
   })
 })

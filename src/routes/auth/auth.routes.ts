@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { changePassword, changePasswordWithCurrent, login, refresh, requestPasswordReset } from '../../state/auth'
 import { tx } from '../../state/store'
 import { errorResponses, json, jsonBody, noContent, createRouter } from '../openapi'
-import { requireSca, scaHeaders, waitingScaResponse } from '../middleware/sca'
+import { scaHeaders, waitingScaResponse, withSca } from '../middleware/sca'
 import {
   LoginRequestSchema, LoginResponseSchema, PasswordChangeRequestSchema, PasswordResetRequestSchema, RefreshRequestSchema,
   TokenResponseSchema, resetTarget,
@@ -13,25 +13,23 @@ export const authRoutes = createRouter()
 
 const loginRoute = createRoute({
   method: 'post', path: '/api/partner/login', tags: ['Authentication'], summary: 'Log into the application',
-  middleware: [requireSca('LOGIN')] as const,
   request: { headers: scaHeaders, body: jsonBody(LoginRequestSchema) },
   responses: { 200: json(LoginResponseSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
-authRoutes.openapi(loginRoute, (c) => {
+authRoutes.openapi(loginRoute, (c) => withSca(c, 'LOGIN', () => {
   const body = c.req.valid('json')
   return c.json(tx(c.var.store, () => login(c.var.store, body)), 200)
-})
+}))
 
 const refreshRoute = createRoute({
   method: 'post', path: '/api/partner/refresh', tags: ['Authentication'], summary: 'Log with refresh token',
-  middleware: [requireSca('REFRESH')] as const,
   request: { headers: scaHeaders, body: jsonBody(RefreshRequestSchema) },
   responses: { 200: json(TokenResponseSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
-authRoutes.openapi(refreshRoute, (c) => {
+authRoutes.openapi(refreshRoute, (c) => withSca(c, 'REFRESH', () => {
   const { refreshToken } = c.req.valid('json')
   return c.json(tx(c.var.store, () => refresh(c.var.store, refreshToken)), 200)
-})
+}))
 
 const resetRoute = createRoute({
   method: 'post', path: '/api/partner/passwords/reset', tags: ['Authentication'], summary: 'Initialize or reset a password (secret sent by SMS)',

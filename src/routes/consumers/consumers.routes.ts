@@ -3,7 +3,7 @@ import { createConsumer, getConsumerInfo, updateConsumer } from '../../state/con
 import { listConsumers } from '../../state/consumers-list'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
-import { requireSca, scaHeaders, waitingScaResponse } from '../middleware/sca'
+import { scaHeaders, waitingScaResponse, withSca } from '../middleware/sca'
 import { createRouter, errorResponses, json, jsonBody } from '../openapi'
 import { presentUpdate, UpdateResponseSchema } from '../shared/common.schemas'
 import {
@@ -57,13 +57,13 @@ consumerRoutes.openapi(getConsumerRoute, (c) => {
 
 const updateConsumerRoute = createRoute({
   method: 'patch', path: '/api/partner/consumers/{consumerId}', tags, summary: 'Update a consumer',
-  middleware: [requires({ roles: ['CONSUMER_UPDATE'], endUser: true }), requireSca('CONSUMER_UPDATE')] as const,
+  middleware: [requires({ roles: ['CONSUMER_UPDATE'], endUser: true })] as const,
   request: { params: ConsumerIdParamSchema, headers: scaHeaders, body: jsonBody(ConsumerUpdateRequestSchema) },
   responses: { 200: json(UpdateResponseSchema), 202: waitingScaResponse, ...errorResponses(404, 409) },
 })
-consumerRoutes.openapi(updateConsumerRoute, (c) => {
+consumerRoutes.openapi(updateConsumerRoute, (c) => withSca(c, 'CONSUMER_UPDATE', () => {
   const { consumerId } = c.req.valid('param')
   const body = c.req.valid('json')
   const row = tx(c.var.store, () => updateConsumer(c.var.store, scopeOf(c), consumerId, body))
   return c.json(presentUpdate(row), 200)
-})
+}))

@@ -5,12 +5,19 @@ import type { LinkcyRole } from '../../state/enums'
 import type { AppEnv } from '../env'
 
 /**
+ * The endpoints that take credentials instead of a token (security: none in LinkCy's reference). A
+ * stale bearer a client's interceptor attaches to them is ignored: a client must be able to refresh
+ * with an expired access token.
+ */
+const CREDENTIAL_ENDPOINTS = new Set(['/api/partner/login', '/api/partner/refresh', '/api/partner/passwords/reset', '/api/partner/passwords/change'])
+
+/**
  * Resolves `Authorization: Bearer <jwt>` to c.var.principal. A missing header leaves the call
  * anonymous (each route then decides); a forged, expired or orphaned token is a 401 right away.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('Authorization')
-  if (!header) {
+  if (!header || CREDENTIAL_ENDPOINTS.has(c.req.path)) {
     c.set('principal', null)
     return next()
   }

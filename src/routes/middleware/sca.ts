@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { z } from '@hono/zod-openapi'
 import { checkSca, type ScaHeaderValues } from '../../state/sca'
 import { releaseInteraction } from '../../state/sca-challenges'
@@ -6,14 +6,18 @@ import type { ScaOperation } from '../../state/sca-policy'
 import { SCA_TARGETS, defaultTarget, type ScaTargetResolver } from '../../state/sca-targets'
 import { tx } from '../../state/store'
 import type { AppEnv } from '../env'
+import { zodFailure } from '../errors'
 import { presentWaitingSca } from '../sca/sca.schemas'
 
-// Strong Customer Authentication gate. Operations whose reference documents the Linkcy-SCA-*
-// headers declare `requireSca('<OPERATION>')` in their route's middleware; domain code never sees SCA.
+// Strong Customer Authentication gate. An operation whose reference documents the Linkcy-SCA-*
+// headers declares `headers: scaHeaders` and `202: waitingScaResponse` on its route and wraps its
+// handler's body: `routes.openapi(route, (c) => withSca(c, 'CONSUMER_UPDATE', () => { ... }))`;
+// domain code never sees SCA. Inside the handler (not route middleware, which @hono/zod-openapi
+// runs before its validators) SCA comes in LinkCy's order: authentication (401/403) → request
+// validation (400) → SCA (202/409/404/400 SCA_*) → the operation.
 // The decision itself is state/sca.ts (checkSca); this file only reads the request and answers.
-// An operation whose end-user is not in its path or body plugs in with its own resolver:
-//   middleware: [requires(...), requireSca('CARD_CREATE', targetOf((store, { body }) => ledgerOwnerId(...)))]
-// and declares `202: waitingScaResponse` next to its success response.
+// An operation whose end-user is not in its path or body registers its resolver in
+// state/sca-targets.ts (SCA_TARGETS) or passes one: `withSca(c, 'CARD_CREATE', () => ..., targetOf(...))`.
 
 /** The Linkcy-SCA-* request headers of every doc version, accepted together. */
 export const scaHeaders = z.object({
@@ -25,36 +29,42 @@ export const scaHeaders = z.object({
 
 export { waitingScaResponse } from '../sca/sca.schemas'
 
+type ScaContext = Context<AppEnv, string, object>
+
 /**
- * The SCA gate of one operation. It reads the raw body (Hono caches it, so the route's JSON
- * validator still sees it), finds the end-user concerned (`resolve`, default: the operation's
- * resolver in state/sca-targets.ts) and then: passes, answers 202 "Waiting SCA", or throws LinkCy's
- * SCA error. An approved interaction is consumed before the operation runs and handed back if the
- * operation does not succeed, so it authorises exactly one successful call.
+ * Runs `operation` (the handler's body) behind SCA. Called by the handler, so the route has already
+ * authenticated the caller and validated the request. It reads the raw body (Hono cached it for the
+ * validator), finds the end-user concerned (`resolve`, default: the operation's resolver in
+ * state/sca-targets.ts) and then: runs it, answers 202 "Waiting SCA", or throws LinkCy's SCA error.
+ * An approved interaction is consumed before it runs and handed back if it does not succeed, so it
+ * authorises exactly one successful call.
  */
-export function requireSca(operation: ScaOperation, resolve: ScaTargetResolver = SCA_TARGETS[operation] ?? defaultTarget): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const headers = readScaHeaders(c)
-    // Malformed SCA headers: the route's header validation answers LinkCy's 400.
-    if (!headers) return next()
-    const store = c.var.store
-    const text = await c.req.text()
-    const context = { principal: c.var.principal ?? null, params: c.req.param() as Record<string, string>, body: parseJson(text) }
-    const request = { method: c.req.method, path: c.req.path, query: new URL(c.req.url).search, body: text }
-    const decision = tx(store, () => checkSca(store, { operation, target: resolve(store, context), headers, request }))
-    if (decision.kind === 'PASS') return next()
-    if (decision.kind === 'CHALLENGE') return c.json(presentWaitingSca(decision.interaction, decision.policy), 202)
-    try {
-      await next()
-    } catch (error) {
-      tx(store, () => releaseInteraction(store, decision.scaId))
-      throw error
-    }
-    if (c.error || c.res.status >= 300) tx(store, () => releaseInteraction(store, decision.scaId))
+export async function withSca<T>(
+  c: ScaContext, operation: ScaOperation, run: () => T | Promise<T>,
+  resolve: ScaTargetResolver = SCA_TARGETS[operation] ?? defaultTarget,
+): Promise<T> {
+  const store = c.var.store
+  const text = await c.req.text()
+  const context = { principal: c.var.principal ?? null, params: c.req.param() as Record<string, string>, body: parseJson(text) }
+  const request = { method: c.req.method, path: c.req.path, query: new URL(c.req.url).search, body: text }
+  const headers = readScaHeaders(c)
+  const decision = tx(store, () => checkSca(store, { operation, target: resolve(store, context), headers, request }))
+  if (decision.kind === 'PASS') return run()
+  // The route declares `202: waitingScaResponse` next to its success response.
+  if (decision.kind === 'CHALLENGE') return c.json(presentWaitingSca(decision.interaction, decision.policy), 202) as T
+  let res: T
+  try {
+    res = await run()
+  } catch (error) {
+    tx(store, () => releaseInteraction(store, decision.scaId))
+    throw error
   }
+  if (!(res instanceof Response) || res.status >= 300) tx(store, () => releaseInteraction(store, decision.scaId))
+  return res
 }
 
-function readScaHeaders(c: Context<AppEnv>): ScaHeaderValues | null {
+/** The Linkcy-SCA-* headers; malformed ones are LinkCy's 400 (normally already answered by the route's `headers: scaHeaders`). */
+function readScaHeaders(c: ScaContext): ScaHeaderValues {
   const raw = {
     'Linkcy-SCA-Strategy': c.req.header('Linkcy-SCA-Strategy'),
     'Linkcy-SCA-Factor': c.req.header('Linkcy-SCA-Factor'),
@@ -62,7 +72,7 @@ function readScaHeaders(c: Context<AppEnv>): ScaHeaderValues | null {
     'Linkcy-SCA-Signature': c.req.header('Linkcy-SCA-Signature'),
   }
   const parsed = scaHeaders.safeParse(raw)
-  if (!parsed.success) return null
+  if (!parsed.success) throw zodFailure(parsed.error, raw)
   const h = parsed.data
   return {
     strategy: h['Linkcy-SCA-Strategy'], factor: h['Linkcy-SCA-Factor'], scaId: h['Linkcy-SCA-Id']?.toLowerCase(), signature: h['Linkcy-SCA-Signature'],

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { LINKCY_ROLES } from '../../state/enums'
 import type { PartnerAccountRow, PartnerConfiguration, PartnerUpdate } from '../../state/partners'
-import { compact, dateTime, iso, pageOf, pagingQuery } from '../openapi'
+import { compact, dateTime, iso, pageOf, pagingQuery, uuid } from '../openapi'
 import { AddressResponseSchema, EuropeanAddressRequestSchema, presentAddress } from '../shared/address.schemas'
 
 // Request and response schemas of tag Partner, with LinkCy's field names, lengths and enums.
@@ -103,4 +103,4 @@ export const AccountCreateRequestSchema = z
 export const AccountCreateResponseSchema = z.object({ id: z.string().uuid(), otp: z.string() }).openapi('PartnerUserAccountCreateResponse')
 
 export const AccountUpdateRequestSchema = z.object({ roles }).openapi('PartnerUserAccountUpdateRequest')
-export const AccountIdParamSchema = z.object({ accountId: z.string().uuid() })
+export const AccountIdParamSchema = z.object({ accountId: uuid() })
