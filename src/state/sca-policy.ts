@@ -4,7 +4,7 @@ import type { Store } from './store'
 // Which calls need Strong Customer Authentication, per partner. LinkCy decides this on its side and
 // documents only "this operation might require SCA"; the simulator makes it a scenario setting.
 
-/** The reference operations that take the Linkcy-SCA-* headers (a route declares one with requireSca). */
+/** The reference operations that take the Linkcy-SCA-* headers (a route's handler runs one through withSca). */
 export const SCA_OPERATIONS = [
   'LOGIN', 'REFRESH', 'CONSUMER_UPDATE', 'BENEFICIARY_CREATE', 'BENEFICIARY_UPDATE', 'TRANSACTION_CREATE',
   'INTER_LEDGER_TRANSACTION_CREATE', 'CARD_CREATE', 'CARD_RULES_UPDATE', 'CARD_RULE_DELETE', 'CARD_PIN_GET',

@@ -68,7 +68,7 @@ export const refreshTarget: ScaTargetResolver = (store, { body }) => {
 /**
  * A resolver for an operation whose end-user a partner token designates through the request:
  * `find` returns that end-user's id (e.g. the owner of the ledger in the body). An end-user token
- * always concerns the caller. Later operations plug in with `requireSca('CARD_CREATE', targetOf(...))`.
+ * always concerns the caller. Later operations register one in SCA_TARGETS (e.g. `CARD_CREATE: targetOf(...)`).
  */
 export function targetOf(find: (store: Store, ctx: ScaTargetContext) => string | undefined): ScaTargetResolver {
   return (store, ctx) => {

@@ -32,7 +32,7 @@ async function runScript(w: TestWorld, options: { withFailures?: boolean } = {})
   const login = await send('POST', '/api/partner/login', { body: SANDBOX })
   await send('POST', '/api/partner/refresh', { body: { refreshToken: login.refreshToken } })
   await send('POST', '/api/partner/login', { body: { ...SANDBOX, password: 'wrong' } })
-  if (options.withFailures) await fail('POST', '/_sim/scenarios', { body: { partners: [{ name: 'fresh', users: [{ email: 'a@fresh.test', password: 'Password-1' }] }, { name: 'sandbox' }] } })
+  if (options.withFailures) await fail('POST', '/_sim/scenarios', { body: { partners: [{ name: 'fresh', users: [{ email: 'a@fresh.test', password: 'Password-1' }] }, { name: 'sandbox', users: [{ email: SANDBOX.username, password: SANDBOX.password }] }] } })
 
   const consumers = canSeedConsumers() ? [{ ref: 'alice', firstName: 'Alice', lastName: 'Martin', phone: { countryCode: '33', number: '699000001' } }] : []
   await send('POST', '/_sim/scenarios', {

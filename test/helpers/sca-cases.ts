@@ -103,12 +103,16 @@ export const SCA_CASES: ScaCase[] = [
 ]
 
 /**
- * The case's request with each of its invalid bodies, plus bodies every JSON operation refuses:
- * malformed JSON and a JSON array.
+ * The case's request with each of its invalid bodies, plus bodies every JSON operation refuses
+ * (malformed JSON, a JSON array), each with the `field` LinkCy's 400 names.
  */
-export function invalidRequests(op: ScaCase, req: ScaRequest): ScaRequest[] {
+export function invalidRequests(op: ScaCase, req: ScaRequest): { req: ScaRequest; field: string }[] {
   const valid = req.body as Record<string, unknown>
-  return [...op.invalid.map((members) => ({ ...valid, ...members })), '{"oops": ', []].map((body) => ({ ...req, body }))
+  return [
+    ...op.invalid.map((members) => ({ req: { ...req, body: { ...valid, ...members } }, field: Object.keys(members)[0]! })),
+    { req: { ...req, body: '{"oops": ' }, field: 'body' },
+    { req: { ...req, body: [] }, field: '' },
+  ]
 }
 
 /** Sends a case's request with SCA headers. */

@@ -46,6 +46,20 @@ describe('calls SCA does not concern', () => {
     expect(await login.json()).toMatchObject({ endUserId: id })
   })
 
+  it('authentication comes first (401), then validation (400), then SCA', async () => {
+    const w = makeScaWorld(STRICT)
+    const path = `/api/partner/consumers/${w.ids.alice}`
+    const headers = { 'Linkcy-SCA-Strategy': 'FAIL' }
+    const anonymous = await w.call('PATCH', path, { body: { address: [] }, headers })
+    expect(anonymous.status).toBe(401)
+    expect(await errorBody(anonymous)).toMatchObject({ error: 'linkcy.unauthorized' })
+    const token = await w.partnerToken()
+    const invalid = await w.call('PATCH', path, { token, body: { address: [] }, headers })
+    expect(await errorBody(invalid)).toMatchObject({ status: 400, error: 'linkcy.bad.request', details: [{ field: 'address' }] })
+    await expectError(await w.call('PATCH', path, { token, body: { externalId: 'x' }, headers }), 409, 'SCA_REQUIRED', MESSAGES.required('FAIL'))
+    expect(await interactions(w, '')).toEqual([])
+  })
+
   it('malformed SCA headers are LinkCy 400s (the route validates them)', async () => {
     const w = makeScaWorld()
     for (const headers of [{ 'Linkcy-SCA-Strategy': 'SMS' }, { 'Linkcy-SCA-Factor': 'IRIS' }, { 'Linkcy-SCA-Id': 'not-a-uuid' }] as Record<string, string>[]) {

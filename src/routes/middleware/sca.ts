@@ -7,6 +7,7 @@ import { SCA_TARGETS, defaultTarget, type ScaTargetResolver } from '../../state/
 import { tx } from '../../state/store'
 import type { AppEnv } from '../env'
 import { zodFailure } from '../errors'
+import { uuid } from '../openapi'
 import { presentWaitingSca } from '../sca/sca.schemas'
 
 // Strong Customer Authentication gate. An operation whose reference documents the Linkcy-SCA-*
@@ -23,7 +24,7 @@ import { presentWaitingSca } from '../sca/sca.schemas'
 export const scaHeaders = z.object({
   'Linkcy-SCA-Strategy': z.enum(['PUSH_NOTIFICATION', 'JOIN_CODE', 'FAIL', 'DATA_SIGNING', 'BY_PASS']).optional(),
   'Linkcy-SCA-Factor': z.enum(['BIOMETRY', 'PIN']).optional(),
-  'Linkcy-SCA-Id': z.string().uuid().optional(),
+  'Linkcy-SCA-Id': uuid().optional(),
   'Linkcy-SCA-Signature': z.string().optional(),
 })
 
@@ -32,8 +33,8 @@ export { waitingScaResponse } from '../sca/sca.schemas'
 type ScaContext = Context<AppEnv, string, object>
 
 /**
- * Runs `operation` (the handler's body) behind SCA. Called by the handler, so the route has already
- * authenticated the caller and validated the request. It reads the raw body (Hono cached it for the
+ * Runs `run` (the handler's body) behind the SCA of `operation`. Called by the handler, so the route
+ * has already authenticated the caller and validated the request. It reads the raw body (Hono cached it for the
  * validator), finds the end-user concerned (`resolve`, default: the operation's resolver in
  * state/sca-targets.ts) and then: runs it, answers 202 "Waiting SCA", or throws LinkCy's SCA error.
  * An approved interaction is consumed before it runs and handed back if it does not succeed, so it

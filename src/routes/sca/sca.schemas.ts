@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import type { ScaInteractionRow } from '../../state/sca-challenges'
 import type { ScaDeviceRow } from '../../state/sca-devices'
 import type { ScaPolicy } from '../../state/sca-policy'
-import { compact } from '../openapi'
+import { compact, uuid } from '../openapi'
 
 // Request and response schemas of the Strong Authentication tag, and the 202 "Waiting SCA" body
 // every SCA-eligible operation may answer.
@@ -10,25 +10,25 @@ import { compact } from '../openapi'
 const factor = z.enum(['BIOMETRY', 'PIN'])
 const strategy = z.enum(['PUSH_NOTIFICATION', 'JOIN_CODE'])
 
-export const ScaDeviceIdParamSchema = z.object({ scaDeviceId: z.string().uuid().openapi({ param: { name: 'scaDeviceId', in: 'path' } }) })
+export const ScaDeviceIdParamSchema = z.object({ scaDeviceId: uuid().openapi({ param: { name: 'scaDeviceId', in: 'path' } }) })
 
 export const ScaDeviceCreateRequestSchema = z
   .object({
     endpointId: z.string(),
     factor: factor.default('BIOMETRY'),
     strategy: strategy.default('PUSH_NOTIFICATION'),
-    endUserId: z.string().uuid().optional(),
+    endUserId: uuid().optional(),
   })
   .openapi('ScaDeviceCreate')
 
-export const ScaDeviceCreateQrRequestSchema = z.object({ endUserId: z.string().uuid().optional() }).openapi('ScaDeviceCreateQr')
+export const ScaDeviceCreateQrRequestSchema = z.object({ endUserId: uuid().optional() }).openapi('ScaDeviceCreateQr')
 
 export const ScaDeviceUpdateRequestSchema = z
   .object({ factor, strategy: strategy.default('PUSH_NOTIFICATION') })
   .openapi('ScaDeviceUpdate')
 
 /** DELETE /api/partner/sca (deprecated): the end-user whose devices are reset. */
-export const ScaDeviceResetRequestSchema = z.object({ endUserId: z.string().uuid().optional() })
+export const ScaDeviceResetRequestSchema = z.object({ endUserId: uuid().optional() })
 
 export const ScaDeviceResponseSchema = z
   .object({ id: z.string().uuid(), endpointId: z.string(), joinCode: z.string().uuid().optional() })
