@@ -221,4 +221,107 @@ CREATE TABLE `sca_interactions` (
 --> statement-breakpoint
 CREATE INDEX `sca_interactions_end_user_ix` ON `sca_interactions` (`partner_id`,`end_user_id`,`created_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `sca_interactions_join_code_uq` ON `sca_interactions` (`join_code`);--> statement-breakpoint
-CREATE UNIQUE INDEX `sca_interactions_nonce_uq` ON `sca_interactions` (`device_id`,`nonce`);
+CREATE UNIQUE INDEX `sca_interactions_nonce_uq` ON `sca_interactions` (`device_id`,`nonce`);--> statement-breakpoint
+CREATE TABLE `ledgers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`end_user_kind` text NOT NULL,
+	`parent_id` text,
+	`type` text NOT NULL,
+	`country` text NOT NULL,
+	`currency` text NOT NULL,
+	`friendly_name` text,
+	`iban` text,
+	`bic_or_swift` text,
+	`account_number` text,
+	`sort_code` text,
+	`routing_number` text,
+	`status` text NOT NULL,
+	`is_upgraded` integer NOT NULL,
+	`auto_upgrade` integer NOT NULL,
+	`limits` text,
+	`available_cents` integer DEFAULT 0 NOT NULL,
+	`reserved_cents` integer DEFAULT 0 NOT NULL,
+	`suspensions` text NOT NULL,
+	`close_information` text,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "ledgers_available_not_negative" CHECK("ledgers"."available_cents" >= 0),
+	CONSTRAINT "ledgers_reserved_not_negative" CHECK("ledgers"."reserved_cents" >= 0)
+);
+--> statement-breakpoint
+CREATE INDEX `ledgers_partner_ix` ON `ledgers` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `ledgers_end_user_ix` ON `ledgers` (`end_user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `ledgers_iban_uq` ON `ledgers` (`iban`);--> statement-breakpoint
+CREATE TABLE `transactions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`type` text NOT NULL,
+	`payment_type` text NOT NULL,
+	`status` text NOT NULL,
+	`amount_cents` integer NOT NULL,
+	`currency` text NOT NULL,
+	`sender_ledger_id` text,
+	`receiver_ledger_id` text,
+	`sender_end_user_id` text,
+	`receiver_end_user_id` text,
+	`sender` text NOT NULL,
+	`receiver` text NOT NULL,
+	`information` text NOT NULL,
+	`details` text NOT NULL,
+	`card_id` text,
+	`beneficiary_id` text,
+	`mandate_id` text,
+	`related_transaction_id` text,
+	`held_cents` integer DEFAULT 0 NOT NULL,
+	`declined` integer DEFAULT false NOT NULL,
+	`released` integer DEFAULT false NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `transactions_partner_ix` ON `transactions` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `transactions_sender_ledger_ix` ON `transactions` (`sender_ledger_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `transactions_receiver_ledger_ix` ON `transactions` (`receiver_ledger_id`,`creation_date`);--> statement-breakpoint
+CREATE TABLE `beneficiaries` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`name` text NOT NULL,
+	`iban` text NOT NULL,
+	`bic_or_swift` text,
+	`status` text NOT NULL,
+	`ledger_id` text,
+	`data` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `beneficiaries_partner_ix` ON `beneficiaries` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `beneficiaries_end_user_ix` ON `beneficiaries` (`end_user_id`);--> statement-breakpoint
+CREATE TABLE `mandates` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`status` text NOT NULL,
+	`data` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `mandates_partner_ix` ON `mandates` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE TABLE `scheduled_jobs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`due_at` integer NOT NULL,
+	`payload` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `scheduled_jobs_due_ix` ON `scheduled_jobs` (`due_at`);

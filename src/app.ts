@@ -1,10 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
+import type { MiddlewareHandler } from 'hono'
 import type { Store } from './state/store'
 import type { AppEnv } from './routes/env'
 import { renderError, notFoundBody } from './routes/errors'
 import { authenticate } from './routes/middleware/auth'
 import { limitJsonDepth } from './routes/middleware/body-limits'
+import { runDueJobs } from './state/scheduler'
+import { JOB_HANDLERS } from './state/jobs'
 import { docsRoutes } from './routes/docs'
 import { apiRouters } from './routes/index'
 import { createSimRoutes } from './routes/sim/sim.routes'
@@ -31,6 +34,15 @@ export function createApp(store: Store, options: AppOptions = {}) {
   // Browser front ends call the simulator directly in local development: allow any origin.
   app.use('/api/*', cors({ origin: '*', exposeHeaders: ['Content-Type'], maxAge: 600 }))
   app.use('/_sim/*', cors({ origin: '*', maxAge: 600 }))
+  // The world catches up with the clock before LinkCy's API answers (ledgers activate, transfers settle).
+  const catchUp: MiddlewareHandler = async (_c, next) => {
+    runDueJobs(store, JOB_HANDLERS)
+    await next()
+    runDueJobs(store, JOB_HANDLERS) // e.g. after POST /_sim/clock/advance
+  }
+  app.use('/api/*', catchUp)
+  app.use('/_sim/*', catchUp)
+  app.use('/pages/*', catchUp)
   app.use('/api/*', authenticate)
   app.use('/api/*', limitJsonDepth)
   app.use('/_sim/*', limitJsonDepth)

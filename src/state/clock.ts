@@ -19,9 +19,26 @@ export class Clock {
     this.state = { offsetMs: state.offsetMs ?? 0, frozenAt: state.frozenAt ?? null }
   }
 
+  /** Set while a scheduled job runs: the instant the job was due (see `at`). */
+  private replayingAt: number | null = null
+
   /** Current simulator time in epoch milliseconds. */
   nowMs(): number {
-    return this.state.frozenAt ?? this.realNow() + this.state.offsetMs
+    return this.replayingAt ?? this.state.frozenAt ?? this.realNow() + this.state.offsetMs
+  }
+
+  /**
+   * Runs `fn` with the clock showing `instant` (not persisted). The scheduler runs a job due in the
+   * past at its due instant, so what it records and schedules is dated as if time had passed gradually.
+   */
+  at<T>(instant: number, fn: () => T): T {
+    const previous = this.replayingAt
+    this.replayingAt = instant
+    try {
+      return fn()
+    } finally {
+      this.replayingAt = previous
+    }
   }
 
   now(): Date {
