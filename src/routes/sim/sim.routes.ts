@@ -6,6 +6,7 @@ import { outboxRoutes } from './outbox.routes'
 import { simVerificationRoutes } from './verifications.routes'
 import { simKycRoutes } from './kyc.routes'
 import { simScaRoutes } from './sca.routes'
+import { simMoneyRoutes } from './money.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -17,5 +18,6 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', simVerificationRoutes)
   sim.route('/_sim', simKycRoutes)
   sim.route('/_sim', simScaRoutes)
+  sim.route('/_sim', simMoneyRoutes)
   return sim
 }

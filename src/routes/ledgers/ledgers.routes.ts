@@ -1,0 +1,4 @@
+import { createRouter } from '../openapi'
+
+// Tag Ledger: ledgers (IBAN accounts), their suspensions, closure and documents.
+export const ledgerRoutes = createRouter()

@@ -1,0 +1,4 @@
+import { createRouter } from '../openapi'
+
+// Tag Direct Debit Mandate: SEPA direct-debit mandates.
+export const mandateRoutes = createRouter()
