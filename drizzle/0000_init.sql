@@ -222,6 +222,29 @@ CREATE TABLE `sca_interactions` (
 CREATE INDEX `sca_interactions_end_user_ix` ON `sca_interactions` (`partner_id`,`end_user_id`,`created_at`);--> statement-breakpoint
 CREATE UNIQUE INDEX `sca_interactions_join_code_uq` ON `sca_interactions` (`join_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `sca_interactions_nonce_uq` ON `sca_interactions` (`device_id`,`nonce`);--> statement-breakpoint
+CREATE TABLE `end_user_suspensions` (
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`operator` text NOT NULL,
+	`reason` text,
+	`date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `end_user_suspensions_uq` ON `end_user_suspensions` (`end_user_id`,`operator`);--> statement-breakpoint
+CREATE TABLE `ledger_documents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`ledger_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`start_date` text,
+	`end_date` text,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `ledger_documents_ledger_ix` ON `ledger_documents` (`ledger_id`);--> statement-breakpoint
 CREATE TABLE `ledgers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,
@@ -245,6 +268,7 @@ CREATE TABLE `ledgers` (
 	`reserved_cents` integer DEFAULT 0 NOT NULL,
 	`suspensions` text NOT NULL,
 	`close_information` text,
+	`activation_date` integer,
 	`creation_date` integer NOT NULL,
 	`update_date` integer NOT NULL,
 	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
@@ -290,10 +314,16 @@ CREATE TABLE `beneficiaries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,
 	`end_user_id` text NOT NULL,
+	`type` text NOT NULL,
 	`name` text NOT NULL,
-	`iban` text NOT NULL,
+	`account_type` text NOT NULL,
+	`iban` text,
 	`bic_or_swift` text,
+	`account_number` text,
+	`sort_code` text,
 	`status` text NOT NULL,
+	`active` integer NOT NULL,
+	`display` integer NOT NULL,
 	`ledger_id` text,
 	`data` text NOT NULL,
 	`creation_date` integer NOT NULL,
@@ -302,19 +332,28 @@ CREATE TABLE `beneficiaries` (
 );
 --> statement-breakpoint
 CREATE INDEX `beneficiaries_partner_ix` ON `beneficiaries` (`partner_id`,`creation_date`);--> statement-breakpoint
-CREATE INDEX `beneficiaries_end_user_ix` ON `beneficiaries` (`end_user_id`);--> statement-breakpoint
+CREATE INDEX `beneficiaries_end_user_ix` ON `beneficiaries` (`end_user_id`,`iban`);--> statement-breakpoint
 CREATE TABLE `mandates` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,
 	`end_user_id` text NOT NULL,
+	`unique_reference` text NOT NULL,
 	`status` text NOT NULL,
-	`data` text NOT NULL,
+	`friendly_name` text,
+	`debtor_type` text NOT NULL,
+	`debtor_name` text NOT NULL,
+	`debtor_iban` text,
+	`debtor_bic` text,
+	`debtor_ledger_id` text,
+	`recurring` integer NOT NULL,
+	`expiration_date` text NOT NULL,
 	`creation_date` integer NOT NULL,
 	`update_date` integer NOT NULL,
 	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `mandates_partner_ix` ON `mandates` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `mandates_end_user_ix` ON `mandates` (`end_user_id`);--> statement-breakpoint
 CREATE TABLE `scheduled_jobs` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,

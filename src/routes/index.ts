@@ -9,16 +9,18 @@ import { kycSimulateRoutes } from './sandbox/kyc-simulate.routes'
 import { sandboxConsumerRoutes } from './sandbox/consumers.routes'
 import { scaRoutes } from './sca/sca.routes'
 import { ledgerRoutes } from './ledgers/ledgers.routes'
+import { directDebitRoutes } from './mandates/direct-debit.routes'
 import { transactionRoutes } from './transactions/transactions.routes'
 import { beneficiaryRoutes } from './beneficiaries/beneficiaries.routes'
 import { mandateRoutes } from './mandates/mandates.routes'
 import { endUserRoutes } from './end-users/end-users.routes'
 import { sandboxMoneyRoutes } from './sandbox/money.routes'
+import { documentRoutes } from './documents/documents.routes'
 
 // Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
 // Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
 export const apiRouters = [
   authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes, sandboxMoneyRoutes,
   partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
-  ledgerRoutes, transactionRoutes, beneficiaryRoutes, mandateRoutes, endUserRoutes,
+  ledgerRoutes, directDebitRoutes, transactionRoutes, beneficiaryRoutes, mandateRoutes, endUserRoutes, documentRoutes,
 ]

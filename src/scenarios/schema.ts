@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { LINKCY_ROLES, KYC_STATUSES, BANKING_STATUSES, LINKCY_STATUSES, COMPLIANCE_STATUSES, SUSPENSION_STATUSES } from '../state/enums'
 import { ScaDeviceSeedSchema, ScaPolicySeedSchema } from './seed-sca'
+import { BENEFICIARY_SETTINGS_SEED } from '../state/beneficiaries-settings'
+import { LedgerSeedSchema } from './seed-ledgers'
+import { LEDGER_TYPES } from '../state/ledger-types'
 
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
 // Documented in docs/scenarios.md. Later issues extend it (ledgers, cards, SCA devices, ...).
@@ -34,6 +37,8 @@ export const ConsumerSeedSchema = z.strictObject({
   externalId: z.string().max(511).optional(),
   /** An SCA device already enrolled for this consumer (scenarios/seed-sca.ts). */
   scaDevice: ScaDeviceSeedSchema.optional(),
+  /** Ledgers of this consumer, with balances and past transactions (scenarios/seed-ledgers.ts). */
+  ledgers: z.array(LedgerSeedSchema).default([]),
 })
 
 export const PartnerSettingsSeedSchema = z.strictObject({
@@ -44,6 +49,13 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   smsServiceActive: z.boolean().optional(),
   delegatedPoa: z.boolean().optional(),
   sca: ScaPolicySeedSchema.optional(),
+  /** beneficiaryInitialStatus, deniedBics, mandatesForConsumers, mandateProcessingSeconds (state/beneficiaries-settings.ts). */
+  ...BENEFICIARY_SETTINGS_SEED,
+  ledgerActivationSeconds: z.number().int().min(0).optional(),
+  allowedLedgerTypes: z.array(z.enum(LEDGER_TYPES)).optional(),
+  sctInstEnabled: z.boolean().optional(),
+  sctSettlementSeconds: z.number().int().min(0).nullable().optional(),
+  sctInstSettlementSeconds: z.number().int().min(0).optional(),
 })
 
 export const PartnerSeedSchema = z.strictObject({

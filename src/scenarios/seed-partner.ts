@@ -7,6 +7,7 @@ import { ScenarioError } from './scenario-error'
 import type { Store } from '../state/store'
 import { seedConsumer, seedRandomConsumers } from './seed-consumers'
 import { seedScaDevice } from './seed-sca'
+import { seedLedgers } from './seed-ledgers'
 import type { PartnerSeed } from './schema'
 
 export interface SeededPartner {
@@ -15,6 +16,8 @@ export interface SeededPartner {
   users: Record<string, string>
   /** Consumer ids by scenario ref (or by index when no ref is given). */
   consumers: Record<string, string>
+  /** Ledger ids by scenario ref (or `<consumer ref>.<index>`). */
+  ledgers: Record<string, string>
 }
 
 /**
@@ -31,13 +34,15 @@ export function seedPartner(store: Store, seed: PartnerSeed, path = 'partners'):
     users[user.email] = seedPartnerUser(store, id, user, now, `${path}.users[${i}].email`)
   })
   const consumers: Record<string, string> = {}
+  const ledgers: Record<string, string> = {}
   seed.consumers.forEach((c, i) => {
     const consumerId = seedConsumer(store, id, c)
     consumers[c.ref ?? String(i)] = consumerId
     if (c.scaDevice) seedScaDevice(store, id, consumerId, c.scaDevice)
+    Object.assign(ledgers, seedLedgers(store, id, consumerId, c.ledgers, `${path}.consumers[${i}].ledgers`, c.ref ?? String(i)))
   })
   for (const [ref, consumerId] of Object.entries(seedRandomConsumers(store, id, seed.randomConsumers))) consumers[ref] = consumerId
-  return { id, users, consumers }
+  return { id, users, consumers, ledgers }
 }
 
 function insertPartner(store: Store, seed: PartnerSeed, now: number): string {

@@ -113,6 +113,43 @@ export const ERROR_CATALOGUE = {
   SCA_DEVICE_NOT_FOUND: notFound('The SCA device you are referring ((id: {0}) could not be found.'),
   SCA_BIOMETRY_ALREADY_SET: conflict('Biometry is already set on this SCA device.'),
 
+  // Ledgers
+  LEDGER_NOT_FOUND: notFound('Ledger with id {0} was not found.'),
+  LEDGER_ALREADY_UPGRADED: conflict('This ledger is already upgraded.'),
+  LEDGER_MUST_BE_ACTIVE: conflict('Ledger must be active to do this operation.'),
+  LEDGER_MUST_BE_UPGRADED: conflict('Ledger must be upgraded to do this operation.'),
+  LEDGER_MUST_NOT_BE_CLOSED: conflict('Ledger must not be closed to do this operation.'),
+  LEDGER_MUST_NOT_BE_SUSPENDED: conflict('Ledger must not be suspended to do this operation.'),
+  LEDGER_MUST_BE_EMPTY: conflict('All balances of the ledger {0} must be empty.'),
+  LEDGER_TYPE_NOT_ALLOWED: conflict('The ledger type {0} is not allowed'),
+  FRIENDLY_NAME_ALREADY_TAKEN: conflict('{0} with this friendly name already exists.'),
+  UNSUPPORTED_IBAN_FORMAT: conflict('Iban format not supported for ledger {0}. Contact your customer care.'),
+
+  // Beneficiaries
+  BENEFICIARY_NOT_FOUND: notFound('Beneficiary with id {0} was not found.'),
+  BENEFICIARY_ALREADY_EXISTS: conflict('Beneficiary for this consumer already exists with id {0}.'),
+  CANNOT_CHANGE_BENEFICIARY_DISPLAY: bad('You cannot change the property display with your authentication level.'),
+
+  // Transactions and transfers
+  TRANSACTION_NOT_FOUND: notFound('Transaction with id {0} was not found.'),
+  LEDGER_MUST_BE_PROVISIONED: conflict('Ledger must be provisioned to perform this operation.'),
+  BENEFICIARY_MUST_BE_ACTIVE: conflict('The beneficiary with id {0} is not active.'),
+  BENEFICIARY_MUST_BE_VALID: conflict('The beneficiary with id {0} is not VALID, current status is {1}.'),
+  BENEFICIARY_NOT_COMPATIBLE: conflict('We can not create a transaction to a {0} beneficiary from this ledger.'),
+  INTER_LEDGER_TRANSACTION_MUST_BE_TWO_DIFFERENT_LEDGERS: conflict('Inter ledger transaction must be done between two different ledgers.'),
+  // The card named by POST /transactions/simulate (cards arrive with their issue; their area keeps this entry).
+  CARD_NOT_FOUND: notFound('Card {0} was not found.'),
+
+  // Direct debit mandates and collections
+  MANDATE_NOT_FOUND: notFound('Direct debit mandate with id {0} was not found.'),
+  MANDATE_NOT_AVAILABLE_FOR_CONSUMERS: conflict('Direct debit mandate is not available yet for consumers.'),
+  INVALID_EXPIRATION_DATE: bad('The expiration date must be after {0} and before {1}.'),
+  CONFLICTING_MANDATE_STATUS: conflict('The current status of the mandate ({0}) does not allow this operation.'),
+  MISSING_MANDATE_DATA: conflict('A direct debit mandate cannot be activated without the following data: {0}.'),
+  MANDATE_MUST_BE_ACTIVE: conflict('Direct debit mandate with id {0} must be validated'),
+  MANDATE_NOT_RECURRING: conflict('More than one transaction is not permited on a non-recurring mandate'),
+  INVALID_DATE: bad('The specified date is invalid. Please choose a later date that is at least two days from today (J+2).'),
+
   // Hosted web pages
   RESOURCE_NOT_FOUND: notFound('The resource you are trying to access to does not exist.'),
   EXPIRED_RESOURCE: conflict('The resource {0} you are trying to access to has expired.'),

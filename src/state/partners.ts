@@ -38,6 +38,16 @@ export interface PartnerSettings {
   delegatedPoa: boolean
   /** Strong Customer Authentication policy (any subset; defaults in state/sca-policy.ts). */
   sca?: Partial<ScaPolicy>
+  /** Simulated seconds a new ledger stays PENDING before it becomes ACTIVE (0: active at creation). */
+  ledgerActivationSeconds: number
+  /** Ledger types the partner may open (else LEDGER_TYPE_NOT_ALLOWED); default in state/ledger-types.ts. */
+  allowedLedgerTypes?: string[]
+  /** Whether an outgoing transfer asking for a fast payment goes out as SCT Inst (LinkCy's sandbox: EUR always SCT). */
+  sctInstEnabled: boolean
+  /** Simulated seconds until an outgoing SCT settles; null: the next TARGET business day, same time of day. */
+  sctSettlementSeconds: number | null
+  /** Simulated seconds until an outgoing SCT Inst settles (LinkCy: within 10 seconds). */
+  sctInstSettlementSeconds: number
 }
 
 export const DEFAULT_PARTNER_SETTINGS: PartnerSettings = {
@@ -47,6 +57,10 @@ export const DEFAULT_PARTNER_SETTINGS: PartnerSettings = {
   termsVersion: '1.0',
   smsServiceActive: true,
   delegatedPoa: false,
+  ledgerActivationSeconds: 2,
+  sctInstEnabled: false,
+  sctSettlementSeconds: null,
+  sctInstSettlementSeconds: 5,
 }
 
 export function partnerSettings(partner: PartnerRow): PartnerSettings {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { credentials, refreshTokens, type PrincipalKind } from './db/schema'
+import { beneficiaries, credentials, ledgers, refreshTokens, type PrincipalKind } from './db/schema'
 import { findEndUser, findEndUserByPhone, isForbidden, type EndUserRef } from './end-users'
 import { findPartnerByName } from './partners'
 import { checkPassword, hashToken } from './passwords'
@@ -96,8 +96,20 @@ export const defaultTarget: ScaTargetResolver = targetOf(
   (_store, { params, body }) => END_USER_PARAMS.map((p) => params[p]).find(Boolean) ?? field(body, 'endUserId') ?? field(body, 'consumerId'),
 )
 
+/** BENEFICIARY_UPDATE: the owner of the beneficiary in the path (the partner's; else SCA does not apply and the PATCH answers 404). */
+const beneficiaryOwner = targetOf((store, { principal, params }) =>
+  store.db.select({ endUserId: beneficiaries.endUserId }).from(beneficiaries)
+    .where(and(eq(beneficiaries.id, (params.beneficiaryId ?? '').toLowerCase()), eq(beneficiaries.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
+
+/** TRANSACTION_CREATE, INTER_LEDGER_TRANSACTION_CREATE: the holder of the body's ledgerFromId (the partner's; else the operation answers LEDGER_NOT_FOUND). */
+const senderLedgerOwner = targetOf((store, { principal, body }) =>
+  store.db.select({ endUserId: ledgers.endUserId }).from(ledgers)
+    .where(and(eq(ledgers.id, (field(body, 'ledgerFromId') ?? '').toLowerCase()), eq(ledgers.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
+
 /** The resolvers of the operations that need one beyond the default. */
-export const SCA_TARGETS: Partial<Record<ScaOperation, ScaTargetResolver>> = { LOGIN: loginTarget, REFRESH: refreshTarget }
+export const SCA_TARGETS: Partial<Record<ScaOperation, ScaTargetResolver>> = { LOGIN: loginTarget, REFRESH: refreshTarget, BENEFICIARY_UPDATE: beneficiaryOwner,
+  TRANSACTION_CREATE: senderLedgerOwner, INTER_LEDGER_TRANSACTION_CREATE: senderLedgerOwner,
+}
 
 function credentialOf(store: Store, kind: PrincipalKind, principalId: string) {
   return store.db.select().from(credentials).where(and(eq(credentials.principalKind, kind), eq(credentials.principalId, principalId))).get()

@@ -52,7 +52,37 @@ export function consumerStatusesForKyc(kyc: KycStatus): ConsumerStatuses {
   }
 }
 
+/**
+ * Ledger statuses and where each may go: activation (or failure) after creation, suspension and its
+ * lifting, closure through CLOSING. CLOSED and FAILED are final (state/ledger-lifecycle.ts).
+ */
+export const LEDGER_LIFECYCLE: Record<string, readonly string[]> = {
+  PENDING: ['ACTIVE', 'FAILED', 'SUSPENDED', 'CLOSING'],
+  ACTIVE: ['SUSPENDED', 'CLOSING'],
+  SUSPENDED: ['ACTIVE', 'PENDING', 'CLOSING'],
+  CLOSING: ['CLOSED'],
+  CLOSED: [],
+  FAILED: ['CLOSING'],
+}
+
 /** LinkCy's overall status: an end-user is ACTIVE when validated by LinkCy and not suspended. */
 export function overallStatus(linkcyStatus: string, suspensionStatus: string): 'ACTIVE' | 'INACTIVE' {
   return linkcyStatus === 'VALIDATED' && suspensionStatus === 'NOT_SUSPENDED' ? 'ACTIVE' : 'INACTIVE'
+}
+
+/** Direct-debit mandate statuses (the reference's enum). */
+export const MANDATE_STATUSES = ['AWAITING_ACTIVATION', 'ACTIVATING', 'ACTIVATED', 'CANCELING', 'CANCELED', 'FAILED'] as const
+export type MandateStatus = (typeof MANDATE_STATUSES)[number]
+
+/**
+ * Where a mandate may go. LinkCy answers activate and cancel asynchronously (ACTIVATING, CANCELING);
+ * a FAILED activation may be retried once the debtor's details are corrected; cancellation is final.
+ */
+export const MANDATE_LIFECYCLE: Record<MandateStatus, readonly MandateStatus[]> = {
+  AWAITING_ACTIVATION: ['ACTIVATING', 'CANCELING'],
+  ACTIVATING: ['ACTIVATED', 'FAILED'],
+  ACTIVATED: ['CANCELING'],
+  FAILED: ['ACTIVATING', 'CANCELING'],
+  CANCELING: ['CANCELED'],
+  CANCELED: [],
 }

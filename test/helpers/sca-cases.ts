@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { consumers } from '../../src/state/db/schema'
+import { insertBeneficiary, insertLedger } from './money'
 import { errorBody } from './app'
 import { expectError } from './errors'
 import { PROBE_PATH, loginBody, type ScaWorld, type Who } from './sca-world'
@@ -71,6 +72,44 @@ const createCard = (asPartner: boolean): ScaCase => ({
   },
 })
 
+/**
+ * A banking-ready sender for the money cases: `who` gets validated statuses (once), a funded ledger
+ * 'sca-from', a second ledger 'sca-to' and an external beneficiary.
+ */
+function moneySender(w: ScaWorld, who: Who): { from: string; to: string; beneficiary: string } {
+  const id = w.ids[who]
+  const find = (name: string) => (w.store.sqlite.prepare('SELECT id FROM ledgers WHERE end_user_id = ? AND friendly_name = ?').get(id, name) as { id: string } | undefined)?.id
+  if (!find('sca-from')) {
+    const validated = { kycStatus: 'VALIDATED', linkcyStatus: 'VALIDATED', bankingStatus: 'VALIDATED', complianceStatus: 'VALIDATED', lastTermsAccepted: '1.0' } as const
+    w.store.db.update(consumers).set(validated).where(eq(consumers.id, id)).run()
+    insertLedger(w, { consumerId: id, available: 100, friendlyName: 'sca-from' })
+    insertLedger(w, { consumerId: id, friendlyName: 'sca-to' })
+    insertBeneficiary(w, { consumerId: id, data: { sca: true } })
+  }
+  const beneficiary = (w.store.sqlite.prepare('SELECT id FROM beneficiaries WHERE end_user_id = ?').get(id) as { id: string }).id
+  return { from: find('sca-from')!, to: find('sca-to')!, beneficiary }
+}
+
+/** The money operations: a transfer to a beneficiary (end-user token) and an inter-ledger transfer (partner token). */
+const moneyTransfer = (interLedger: boolean): ScaCase => ({
+  name: interLedger ? 'inter-ledger transfer (partner token)' : 'transfer to a beneficiary (end-user token)',
+  ref: { method: 'POST', path: interLedger ? '/api/partner/transactions/inter-ledger' : '/api/partner/transactions' },
+  success: 201,
+  exemptWithoutDevice: false,
+  invalid: [{ amount: 0.001 }, { amount: 'ten' }, { ledgerFromId: 'nope' }, { reference: 'semi;colon' }],
+  async request(w, who, variant = 0) {
+    const { from, to, beneficiary } = moneySender(w, who)
+    const token = interLedger ? await w.partnerToken() : (await w.consumerTokens(who)).token
+    const body = interLedger ? { ledgerFromId: from, ledgerToId: to, amount: 1 + variant } : { ledgerFromId: from, beneficiaryId: beneficiary, amount: 1 + variant }
+    return { method: 'POST', path: interLedger ? '/api/partner/transactions/inter-ledger' : '/api/partner/transactions', body, token }
+  },
+  async verify(w, who, res) {
+    const { id } = (await res.json()) as { id: string }
+    const row = w.store.sqlite.prepare('SELECT amount_cents AS cents, sender_ledger_id AS sender FROM transactions WHERE id = ?').get(id) as { cents: number; sender: string }
+    expect(row).toEqual({ cents: 100, sender: moneySender(w, who).from })
+  },
+})
+
 export const SCA_CASES: ScaCase[] = [
   {
     name: 'consumer login',
@@ -100,6 +139,8 @@ export const SCA_CASES: ScaCase[] = [
   patchConsumer(true),
   createCard(true),
   createCard(false),
+  moneyTransfer(false),
+  moneyTransfer(true),
 ]
 
 /**

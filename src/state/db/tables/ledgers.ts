@@ -41,11 +41,14 @@ export const ledgers = sqliteTable('ledgers', {
   status: text('status').notNull(),
   isUpgraded: integer('is_upgraded', { mode: 'boolean' }).notNull(),
   autoUpgrade: integer('auto_upgrade', { mode: 'boolean' }).notNull(),
-  limits: text('limits', { mode: 'json' }).$type<LedgerLimitsCents | null>(),
+  /** Limits the ledger sets itself, in cents; a missing one (or a null column) takes the partner's default. */
+  limits: text('limits', { mode: 'json' }).$type<Partial<LedgerLimitsCents> | null>(),
   availableCents: integer('available_cents').notNull().default(0),
   reservedCents: integer('reserved_cents').notNull().default(0),
   suspensions: text('suspensions', { mode: 'json' }).$type<Suspension[]>().notNull(),
   closeInformation: text('close_information', { mode: 'json' }).$type<Suspension | null>(),
+  /** When the ledger became ACTIVE (null while PENDING or if it FAILED); a suspension keeps it. */
+  activationDate: integer('activation_date'),
   creationDate: integer('creation_date').notNull(),
   updateDate: integer('update_date').notNull(),
 }, (t) => [
@@ -55,3 +58,31 @@ export const ledgers = sqliteTable('ledgers', {
   check('ledgers_available_not_negative', sql`${t.availableCents} >= 0`),
   check('ledgers_reserved_not_negative', sql`${t.reservedCents} >= 0`),
 ])
+
+/**
+ * A ledger document handed out by GET /documents/bank-details|ledger-statement: LinkCy answers a
+ * download `url` valid for a `ttl`; the simulator renders the PDF when that url is fetched.
+ */
+export const ledgerDocuments = sqliteTable('ledger_documents', {
+  id: text('id').primaryKey(),
+  partnerId: text('partner_id').notNull().references(() => partners.id),
+  ledgerId: text('ledger_id').notNull(),
+  kind: text('kind').$type<'BANK_DETAILS' | 'STATEMENT'>().notNull(),
+  /** Statement period (inclusive ISO dates), null for bank details. */
+  startDate: text('start_date'),
+  endDate: text('end_date'),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+}, (t) => [index('ledger_documents_ledger_ix').on(t.ledgerId)])
+
+/**
+ * The suspensions of an end-user, one per operator (POST /end-users/{id}/suspensions): each operator
+ * lifts only its own, and the end-user's suspensionStatus is SUSPENDED while any remains.
+ */
+export const endUserSuspensions = sqliteTable('end_user_suspensions', {
+  partnerId: text('partner_id').notNull().references(() => partners.id),
+  endUserId: text('end_user_id').notNull(),
+  operator: text('operator').$type<Suspension['operator']>().notNull(),
+  reason: text('reason'),
+  date: integer('date').notNull(),
+}, (t) => [uniqueIndex('end_user_suspensions_uq').on(t.endUserId, t.operator)])

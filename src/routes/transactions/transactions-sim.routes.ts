@@ -1,0 +1,41 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { SimError } from '../../state/errors'
+import { toCents } from '../../state/money'
+import { tx } from '../../state/store'
+import { presentTransaction } from '../../state/transactions'
+import { receiveIncomingTransfer } from '../../state/transfers-incoming'
+import { settleOutgoingTransfer } from '../../state/transfers-settlement'
+import type { AppEnv } from '../env'
+import { simBody } from '../sim/sim.schemas'
+
+// /_sim control of money movements from outside the simulator: an SCT or SCT Inst arriving on a
+// ledger from an outside account. Mounted by routes/sim/money.routes.ts.
+export const simTransactionRoutes = new Hono<AppEnv>()
+
+const IncomingTransferSchema = z.strictObject({
+  amount: z.number().refine((n) => n > 0, 'must be greater than 0').transform((n) => toCents(n, 'amount')),
+  debtorName: z.string().min(1).max(140),
+  debtorIban: z.string().min(1).max(34),
+  debtorBic: z.string().max(11).optional(),
+  reference: z.string().max(140).optional(),
+  instant: z.boolean().default(false),
+})
+
+/**
+ * POST /_sim/ledgers/{ledgerId}/incoming-transfer: books an incoming SCT (SCT Inst with `instant`),
+ * APPROVED and credited; DECLINED on a closed ledger. Answers 201 with the transaction as LinkCy shows it.
+ */
+simTransactionRoutes.post('/ledgers/:ledgerId/incoming-transfer', async (c) => {
+  const body = await simBody(c.req, IncomingTransferSchema)
+  const ledgerId = c.req.param('ledgerId').toLowerCase()
+  const row = tx(c.var.store, () => receiveIncomingTransfer(c.var.store, ledgerId, { ...body, amountCents: body.amount }))
+  return c.json(presentTransaction(row), 201)
+})
+
+/** POST /_sim/transactions/{transactionId}/settle: settles a pending outgoing transfer now (without moving the clock). */
+simTransactionRoutes.post('/transactions/:transactionId/settle', (c) => {
+  const row = tx(c.var.store, () => settleOutgoingTransfer(c.var.store, c.req.param('transactionId').toLowerCase()))
+  if (!row) throw new SimError('TRANSACTION_NOT_FOUND', [c.req.param('transactionId')])
+  return c.json(presentTransaction(row), 200)
+})

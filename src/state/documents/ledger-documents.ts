@@ -1,0 +1,125 @@
+import { and, eq, gte, or } from 'drizzle-orm'
+import { ledgerDocuments, transactions } from '../db/schema'
+import { SimError, ValidationError } from '../errors'
+import { formatIsoDuration } from '../clock'
+import { holderName } from '../transfers-parties'
+import { assertLedgerActive, assertLedgerUpgraded, getLedger, ledgerById, type LedgerRow } from '../ledgers'
+import { getPartner } from '../partners'
+import { consumerById } from '../persons'
+import type { Scope } from '../scope'
+import type { Store } from '../store'
+import { pageUrl } from '../verifications'
+import { SIM_BANK_NAME } from '../iban-generator'
+import { renderBankDetails } from './bank-details-pdf'
+import { renderStatement, type StatementLine } from './statement-pdf'
+
+// GET /documents/bank-details/{ledgerId} and /documents/ledger-statement/{ledgerId}: LinkCy answers
+// a download link (`url`, valid for `ttl`); the simulator records the request and renders the PDF
+// when the link is fetched (GET /files/ledger-documents/{id}.pdf), as of the request's instant.
+
+export type LedgerDocumentRow = typeof ledgerDocuments.$inferSelect
+
+/** How long a document link stays valid. SIM: LinkCy does not say; a short-lived signed URL. */
+export const DOCUMENT_TTL_MS = 15 * 60 * 1000
+
+/** Path of a document's download. */
+export const documentPath = (id: string): string => `/files/ledger-documents/${id}.pdf`
+
+const DAY_MS = 24 * 3600 * 1000
+const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
+function issue(store: Store, ledger: LedgerRow, kind: LedgerDocumentRow['kind'], period: { startDate: string; endDate: string } | null, origin: string) {
+  const now = store.clock.nowMs()
+  const id = store.rng.uuid()
+  store.db.insert(ledgerDocuments).values({
+    id, partnerId: ledger.partnerId, ledgerId: ledger.id, kind, startDate: period?.startDate ?? null, endDate: period?.endDate ?? null,
+    createdAt: now, expiresAt: now + DOCUMENT_TTL_MS,
+  }).run()
+  return { url: pageUrl(origin, documentPath(id)), ttl: formatIsoDuration(DOCUMENT_TTL_MS) }
+}
+
+/**
+ * Bank details of an active ledger: 404 LEDGER_NOT_FOUND, 409 LEDGER_MUST_BE_ACTIVE, 409
+ * UNSUPPORTED_IBAN_FORMAT for an account without an IBAN (USD, virtual), and SIM: 409
+ * LEDGER_MUST_BE_UPGRADED while its IBAN is not assigned.
+ */
+export function requestBankDetails(store: Store, scope: Scope, ledgerId: string, origin: string): { url: string; ttl: string } {
+  const ledger = getLedger(store, scope, ledgerId)
+  assertLedgerActive(ledger)
+  if (!ledger.iban || ledger.parentId) throw new SimError('UNSUPPORTED_IBAN_FORMAT', [ledger.id])
+  assertLedgerUpgraded(ledger)
+  return issue(store, ledger, 'BANK_DETAILS', null, origin)
+}
+
+/**
+ * A statement of the period (ISO dates, inclusive). SIM: defaults are the first day of the end
+ * date's month and today; a start after the end is a 400.
+ */
+export function requestStatement(store: Store, scope: Scope, ledgerId: string, q: { startDate?: string; endDate?: string }, origin: string) {
+  const ledger = getLedger(store, scope, ledgerId)
+  const endDate = q.endDate ?? isoDate(store.clock.nowMs())
+  const startDate = q.startDate ?? `${endDate.slice(0, 8)}01`
+  if (startDate > endDate) throw new ValidationError([{ field: 'startDate', rejectedValue: startDate, message: 'must not be after endDate' }])
+  return issue(store, ledger, 'STATEMENT', { startDate, endDate }, origin)
+}
+
+/** A document's row, or why it cannot be downloaded. */
+export function findDocument(store: Store, id: string): LedgerDocumentRow | 'EXPIRED' | undefined {
+  const row = store.db.select().from(ledgerDocuments).where(eq(ledgerDocuments.id, id)).get()
+  if (row && row.expiresAt <= store.clock.nowMs()) return 'EXPIRED'
+  return row
+}
+
+/** How a booked transaction changed the ledger's total balance (0 for holds, declines, releases). */
+function effectOn(ledgerId: string, t: typeof transactions.$inferSelect): number {
+  if (t.status !== 'APPROVED' || t.type === 'CARD_AUTHORIZATION') return 0
+  if (t.receiverLedgerId === ledgerId) return t.amountCents
+  if (t.senderLedgerId === ledgerId) return -t.amountCents
+  return 0
+}
+
+function labelOf(ledgerId: string, t: typeof transactions.$inferSelect): string {
+  const incoming = t.receiverLedgerId === ledgerId
+  const other = (incoming ? t.sender : t.receiver) as { name?: string }
+  const reference = (t.information as { reference?: string }).reference
+  const merchant = (t.details as { merchantName?: string }).merchantName
+  return [merchant ?? other.name ?? t.type, reference].filter(Boolean).join(' - ')
+}
+
+/**
+ * Renders a document's PDF as of its request. Statement balances: the closing balance is today's
+ * total less what moved after the period, the opening one the closing less the period's movements.
+ * SIM: movements are dated by their creation date.
+ */
+export async function renderLedgerDocument(store: Store, doc: LedgerDocumentRow): Promise<Buffer> {
+  const ledger = ledgerById(store, doc.ledgerId)!
+  const partner = getPartner(store, ledger.partnerId)
+  const owner = consumerById(store, ledger.endUserId)
+  const holder = holderName(store, ledger) ?? owner?.id ?? ledger.endUserId
+  const partnerName = partner.displayName ?? partner.name
+  if (doc.kind === 'BANK_DETAILS') {
+    return renderBankDetails({
+      issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.profile.address, iban: ledger.iban!, bic: ledger.bicOrSwift ?? '',
+      bankName: SIM_BANK_NAME, partnerName, partnerAddress: partner.address, currency: ledger.currency,
+    })
+  }
+  const startMs = Date.parse(`${doc.startDate}T00:00:00Z`)
+  const endMs = Date.parse(`${doc.endDate}T00:00:00Z`) + DAY_MS
+  const rows = store.db.select().from(transactions)
+    .where(and(or(eq(transactions.senderLedgerId, ledger.id), eq(transactions.receiverLedgerId, ledger.id)), gte(transactions.creationDate, startMs)))
+    .orderBy(transactions.creationDate)
+    .all()
+  const total = ledger.availableCents + ledger.reservedCents
+  const after = rows.filter((t) => t.creationDate >= endMs).reduce((sum, t) => sum + effectOn(ledger.id, t), 0)
+  const lines: StatementLine[] = rows
+    .filter((t) => t.creationDate < endMs && effectOn(ledger.id, t) !== 0)
+    .map((t) => ({ date: t.creationDate, label: labelOf(ledger.id, t), cents: effectOn(ledger.id, t) }))
+  const closingCents = total - after
+  const openingCents = closingCents - lines.reduce((sum, l) => sum + l.cents, 0)
+  return renderStatement({
+    issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.profile.address, partnerName,
+    ledgerName: ledger.friendlyName ?? ledger.id, iban: ledger.isUpgraded ? (ledger.iban ?? undefined) : undefined,
+    bic: ledger.isUpgraded ? (ledger.bicOrSwift ?? undefined) : undefined, currency: ledger.currency,
+    startDate: doc.startDate!, endDate: doc.endDate!, openingCents, closingCents, lines,
+  })
+}

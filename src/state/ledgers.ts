@@ -1,0 +1,104 @@
+import { and, eq } from 'drizzle-orm'
+import { ledgers } from './db/schema'
+import type { LedgerLimitsCents } from './db/tables/ledgers'
+import type { TransactionParty } from './db/tables/transactions'
+import { SimError } from './errors'
+import { normalizeIban } from './iban'
+import { partnerLimits } from './partner-limits'
+import { getPartner } from './partners'
+import { isEndUser, type Scope } from './scope'
+import type { Store } from './store'
+
+// A ledger as the other money modules see it: scoped reads (another partner's or another end-user's
+// ledger reads as not found), the lookup of a simulated ledger by IBAN, the ledger's effective limits
+// and the state checks LinkCy documents on money operations.
+
+export type LedgerRow = typeof ledgers.$inferSelect
+
+/** The ledger with this id whatever its partner (internal follow-ups: jobs, the other side of a transfer). */
+export function ledgerById(store: Store, ledgerId: string): LedgerRow | undefined {
+  return store.db.select().from(ledgers).where(eq(ledgers.id, ledgerId)).get()
+}
+
+/** The ledger visible to the caller: the partner's, and for an end-user token only its own. */
+export function findLedger(store: Store, scope: Scope, ledgerId: string): LedgerRow | undefined {
+  const row = store.db.select().from(ledgers).where(and(eq(ledgers.partnerId, scope.partnerId), eq(ledgers.id, ledgerId))).get()
+  if (!row) return undefined
+  if (isEndUser(scope) && row.endUserId !== scope.principal?.id) return undefined
+  return row
+}
+
+export interface GetLedgerOptions {
+  /** The body field that named the ledger (400 details), e.g. 'ledgerFromId'. */
+  field?: string
+  /** 404 for a path id (ledger operations, default), 400 for an id in a body (transactions, cards). */
+  status?: 400 | 404
+}
+
+/**
+ * The ledger visible to the caller, or LinkCy's LEDGER_NOT_FOUND: 404 on the ledger operations,
+ * 400 with `details[{field}]` where the operation names the ledger in its body.
+ */
+export function getLedger(store: Store, scope: Scope, ledgerId: string, options: GetLedgerOptions = {}): LedgerRow {
+  const row = findLedger(store, scope, ledgerId)
+  if (row) return row
+  const status = options.status ?? 404
+  throw new SimError('LEDGER_NOT_FOUND', [ledgerId], status === 400 ? { status, field: options.field ?? 'ledgerId', rejectedValue: ledgerId } : {})
+}
+
+/**
+ * The simulated ledger that owns this IBAN, of any partner (a SEPA transfer between two partners'
+ * end-users stays inside the simulator). Spaces and case are ignored.
+ */
+export function findLedgerByIban(store: Store, iban: string): LedgerRow | undefined {
+  return store.db.select().from(ledgers).where(eq(ledgers.iban, normalizeIban(iban))).get()
+}
+
+/** Whether the ledger shows its account identifiers (IBAN, BIC, ...): only once upgraded. */
+export const showsBankingDetails = (ledger: Pick<LedgerRow, 'isUpgraded'>): boolean => ledger.isUpgraded
+
+/**
+ * One side of a transaction for a simulated ledger (`sender` / `receiver` of a transaction row):
+ * the holder's name, end-user, ledger and friendly name, with the IBAN and BIC once upgraded.
+ */
+export function presentLedgerParty(ledger: LedgerRow, endUserName?: string): TransactionParty {
+  const party: TransactionParty = { endUserId: ledger.endUserId, ledgerId: ledger.id }
+  if (endUserName) party.name = endUserName
+  if (ledger.friendlyName) party.ledgerFriendlyName = ledger.friendlyName
+  if (ledger.isUpgraded && ledger.iban) party.iban = ledger.iban
+  if (ledger.isUpgraded && ledger.bicOrSwift) party.bicOrSwift = ledger.bicOrSwift
+  return party
+}
+
+/** LEDGER_MUST_BE_ACTIVE unless the ledger is ACTIVE (credits, outgoing transfers, upgrade, documents). */
+export function assertLedgerActive(ledger: Pick<LedgerRow, 'status'>): void {
+  if (ledger.status !== 'ACTIVE') throw new SimError('LEDGER_MUST_BE_ACTIVE')
+}
+
+/** LEDGER_MUST_BE_UPGRADED unless the ledger has its account number (SEPA in and out). */
+export function assertLedgerUpgraded(ledger: Pick<LedgerRow, 'isUpgraded'>): void {
+  if (!ledger.isUpgraded) throw new SimError('LEDGER_MUST_BE_UPGRADED')
+}
+
+/**
+ * The limits that apply to a ledger, in cents: its own where set, else the partner's default ledger
+ * limits (LinkCy: "If null, it will take the default value defined in the partner configuration").
+ */
+export function effectiveLimitsCents(store: Store, ledger: Pick<LedgerRow, 'partnerId' | 'limits'>): LedgerLimitsCents {
+  const defaults = partnerLimits(getPartner(store, ledger.partnerId)).ledger
+  const own: Partial<LedgerLimitsCents> = ledger.limits ?? {}
+  const pick = (key: keyof LedgerLimitsCents): number => own[key] ?? Math.round(defaults[key] * 100)
+  return {
+    ddTransactionLimit: pick('ddTransactionLimit'),
+    ddMonthlyLimit: pick('ddMonthlyLimit'),
+    transactionLimit: pick('transactionLimit'),
+    transactionDailyLimit: pick('transactionDailyLimit'),
+    transactionMonthlyLimit: pick('transactionMonthlyLimit'),
+  }
+}
+
+/** GET /ledgers/{ledgerId} (Ledger_getInfo): the ledger (404 LEDGER_NOT_FOUND) with its effective limits. */
+export function getLedgerInfo(store: Store, scope: Scope, ledgerId: string): { ledger: LedgerRow; limits: LedgerLimitsCents } {
+  const ledger = getLedger(store, scope, ledgerId)
+  return { ledger, limits: effectiveLimitsCents(store, ledger) }
+}

@@ -1,0 +1,47 @@
+import type { BeneficiaryRow } from './beneficiaries'
+import type { TransactionParty } from './db/tables/transactions'
+import { presentLedgerParty, type LedgerRow } from './ledgers'
+import { consumerById } from './persons'
+import type { Store } from './store'
+
+// The sides of a transfer as a transaction row stores them: a simulated ledger (its holder, ids and
+// account identifiers), a beneficiary, or an outside account known only by name and IBAN.
+
+/** The name a ledger's holder shows in transactions: the consumer's first and last names. */
+export function holderName(store: Store, ledger: Pick<LedgerRow, 'endUserId'>): string | undefined {
+  // SIM: corporates arrive with their issue; their legal name will be shown here.
+  const consumer = consumerById(store, ledger.endUserId)
+  const name = [consumer?.firstName, consumer?.lastName].filter(Boolean).join(' ')
+  return name || undefined
+}
+
+/** A simulated ledger as a transaction party (holder name, end-user, ledger, friendly name, IBAN and BIC). */
+export function ledgerParty(store: Store, ledger: LedgerRow): TransactionParty {
+  return presentLedgerParty(ledger, holderName(store, ledger))
+}
+
+/**
+ * A beneficiary as the receiver of a transfer: its name and account, and the simulated ledger behind
+ * it when that ledger is the same partner's (another partner's ids are never shown).
+ */
+export function beneficiaryParty(beneficiary: BeneficiaryRow, target?: LedgerRow): TransactionParty {
+  const party: TransactionParty = { name: beneficiary.name, beneficiaryId: beneficiary.id }
+  if (beneficiary.iban) party.iban = beneficiary.iban
+  if (beneficiary.bicOrSwift) party.bicOrSwift = beneficiary.bicOrSwift
+  if (beneficiary.sortCode) party.sortCode = beneficiary.sortCode
+  if (beneficiary.accountNumber) party.accountNumber = beneficiary.accountNumber
+  if (target && target.partnerId === beneficiary.partnerId) {
+    party.ledgerId = target.id
+    party.endUserId = target.endUserId
+    if (target.friendlyName) party.ledgerFriendlyName = target.friendlyName
+  }
+  return party
+}
+
+/** An account outside the simulator (the debtor of an incoming transfer). */
+export function externalParty(name: string, iban?: string, bic?: string): TransactionParty {
+  const party: TransactionParty = { name }
+  if (iban) party.iban = iban
+  if (bic) party.bicOrSwift = bic
+  return party
+}
