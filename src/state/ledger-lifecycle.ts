@@ -10,7 +10,7 @@ import { assertFriendlyNameFree, mergeLimits, type LedgerLimitsInput } from './l
 import { getPartner, partnerSettings } from './partners'
 import { consumerById } from './persons'
 import { schedule } from './scheduler'
-import type { Scope } from './scope'
+import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
 import { LEDGER_LIFECYCLE } from './transitions'
 
@@ -59,7 +59,8 @@ export interface LedgerUpdate {
 
 /**
  * PATCH /ledgers/{id}: friendly name (still unique per end-user), limits (a null member goes back to
- * the partner default) and, for a virtual ledger, its parent (another classic ledger of the end-user).
+ * the partner default; partner tokens only: 403 INSUFFICIENT_RIGHTS) and, for a virtual ledger, its
+ * parent (another classic ledger of the end-user).
  */
 export function updateLedger(store: Store, scope: Scope, ledgerId: string, update: LedgerUpdate): LedgerRow {
   const ledger = getLedger(store, scope, ledgerId)
@@ -78,7 +79,11 @@ export function updateLedger(store: Store, scope: Scope, ledgerId: string, updat
     }
     set.parentId = parent.id
   }
-  if (update.limits !== undefined) set.limits = mergeLimits(ledger.limits, update.limits)
+  if (update.limits !== undefined) {
+    // SIM: limits are the partner's risk settings; an end-user token may not change them.
+    if (isEndUser(scope)) throw new SimError('INSUFFICIENT_RIGHTS', [userTypeOf(scope)])
+    set.limits = mergeLimits(ledger.limits, update.limits)
+  }
   return write(store, ledger, set)
 }
 

@@ -41,13 +41,18 @@ export interface InterLedgerMove {
  * Moves money from one simulated ledger to another of the same partner, at once. Refusals in this
  * order: a receiver that cannot receive yet (PENDING: LEDGER_MUST_BE_ACTIVE), funds
  * (LEDGER_MUST_BE_PROVISIONED); then the transaction is booked DECLINED without moving money when a
- * limit is exceeded (LIMITS_EXCEEDED) or the receiver is closed (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED).
+ * limit is exceeded (LIMITS_EXCEEDED), the receiver is closed (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED) or
+ * holds another currency (TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT).
  */
 export function moveBetweenLedgers(store: Store, from: LedgerRow, to: LedgerRow, move: InterLedgerMove): TransactionRow {
   if (to.status === 'PENDING') throw new SimError('LEDGER_MUST_BE_ACTIVE')
   assertProvisioned(from, move.amountCents)
   const limit = exceededLimit(store, from, move.amountCents, 'TRANSFER')
-  const declineReason = limit ? 'LIMITS_EXCEEDED' : CLOSED_LEDGER_STATUSES.includes(to.status) ? 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' : undefined
+  const declineReason = limit
+    ? 'LIMITS_EXCEEDED'
+    : CLOSED_LEDGER_STATUSES.includes(to.status)
+      ? 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED'
+      : to.currency !== from.currency ? 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' : undefined
   if (!declineReason) {
     if (!tryDebit(store, from.id, move.amountCents)) throw new SimError('LEDGER_MUST_BE_PROVISIONED')
     credit(store, to.id, move.amountCents)

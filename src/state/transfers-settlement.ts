@@ -10,7 +10,8 @@ import { externalParty } from './transfers-parties'
 // clears (state/transfers.ts schedules it). The hold leaves the sender for good and the transfer is
 // APPROVED; when the beneficiary's IBAN is a simulated ledger, of any partner, the money arrives
 // there as an incoming SCT / SCT Inst. A receiving ledger that was closed meanwhile declines it
-// (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED) and the hold goes back to the sender.
+// (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED, also booked on that ledger), as does one in another
+// currency (TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT); the hold goes back to the sender.
 
 /** Settles one pending outgoing transfer (a no-op if it is no longer PENDING). */
 export function settleOutgoingTransfer(store: Store, transactionId: string): TransactionRow | undefined {
@@ -21,10 +22,17 @@ export function settleOutgoingTransfer(store: Store, transactionId: string): Tra
   const sender = ledgerById(store, row.senderLedgerId)
   const instant = row.paymentType === 'SCT_INST_SEND'
 
-  if (target && (CLOSED_LEDGER_STATUSES.includes(target.status) || !target.isUpgraded)) {
+  const refusal = !target
+    ? undefined
+    : CLOSED_LEDGER_STATUSES.includes(target.status) || !target.isUpgraded
+      ? 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED'
+      : target.currency !== row.currency ? 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' : undefined
+  if (target && refusal) {
     release(store, row.senderLedgerId, row.heldCents)
-    const declined = updateTransaction(store, row, { status: 'DECLINED', heldCents: 0, information: { declineReason: 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' } })
-    receiveSepaTransfer(store, target, { amountCents: row.amountCents, debtor: debtorOf(row, sender?.partnerId === target.partnerId), reference: stringOf(row.information.reference), instant, relatedTransactionId: row.id })
+    const declined = updateTransaction(store, row, { status: 'DECLINED', heldCents: 0, information: { declineReason: refusal } })
+    if (refusal === 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED') {
+      receiveSepaTransfer(store, target, { amountCents: row.amountCents, debtor: debtorOf(row, sender?.partnerId === target.partnerId), reference: stringOf(row.information.reference), instant, relatedTransactionId: row.id })
+    }
     return declined
   }
   if (!trySettle(store, row.senderLedgerId, row.heldCents, row.amountCents)) {

@@ -59,7 +59,7 @@ export function consumerStatusesForKyc(kyc: KycStatus): ConsumerStatuses {
 export const LEDGER_LIFECYCLE: Record<string, readonly string[]> = {
   PENDING: ['ACTIVE', 'FAILED', 'SUSPENDED', 'CLOSING'],
   ACTIVE: ['SUSPENDED', 'CLOSING'],
-  SUSPENDED: ['ACTIVE', 'PENDING', 'CLOSING'],
+  SUSPENDED: ['ACTIVE', 'PENDING', 'CLOSING', 'FAILED'],
   CLOSING: ['CLOSED'],
   CLOSED: [],
   FAILED: ['CLOSING'],

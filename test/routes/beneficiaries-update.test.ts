@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
-import { expectBusiness400, expectError } from '../helpers/errors'
+import { expectError } from '../helpers/errors'
 import { BY_PASS, insertBankingConsumer, insertBeneficiary } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 

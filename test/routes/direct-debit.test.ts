@@ -185,7 +185,7 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     await collected(w, token, order(mandate.id, ledger.id, { date: '2026-04-07' }))
   })
 
-  it('409 MANDATE_MUST_BE_ACTIVE, LEDGER_MUST_BE_ACTIVE, MANDATE_NOT_RECURRING', async () => {
+  it('409 MANDATE_MUST_BE_ACTIVE, LEDGER_MUST_BE_ACTIVE, LEDGER_MUST_BE_UPGRADED, MANDATE_NOT_RECURRING', async () => {
     const { w, jane, ledger } = creditorWorld()
     let token = await w.partnerToken()
     const waiting = insertMandate(w, { consumerId: jane.id, status: 'AWAITING_ACTIVATION' })
@@ -195,6 +195,8 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     const active = insertMandate(w, { consumerId: jane.id, recurring: false })
     const suspended = insertLedger(w, { consumerId: jane.id, status: 'SUSPENDED' })
     await expectError(await collect(w, token, order(active.id, suspended.id)), 409, 'LEDGER_MUST_BE_ACTIVE', 'Ledger must be active to do this operation.')
+    const bare = insertLedger(w, { consumerId: jane.id, isUpgraded: false, iban: null, bicOrSwift: null })
+    await expectError(await collect(w, token, order(active.id, bare.id)), 409, 'LEDGER_MUST_BE_UPGRADED', 'Ledger must be upgraded to do this operation.')
     await collected(w, token, order(active.id, ledger.id))
     await expectError(await collect(w, token, order(active.id, ledger.id)), 409, 'MANDATE_NOT_RECURRING', 'More than one transaction is not permited on a non-recurring mandate')
   })

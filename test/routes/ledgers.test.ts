@@ -223,5 +223,11 @@ describe('PATCH /api/partner/ledgers/{ledgerId}', () => {
     await expectError(await w.call('PATCH', `${LEDGERS}/${MISSING_ID}`, { token, body: {} }), 404, 'LEDGER_NOT_FOUND', `Ledger with id ${MISSING_ID} was not found.`)
     const other = await w.partnerToken(OTHER)
     await expectError(await w.call('PATCH', `${LEDGERS}/${ledger.id}`, { token: other, body: { friendlyName: 'x' } }), 404, 'LEDGER_NOT_FOUND', `Ledger with id ${ledger.id} was not found.`)
+
+    const own = await consumerToken(w, consumer)
+    expect((await w.call('PATCH', `${LEDGERS}/${ledger.id}`, { token: own, body: { friendlyName: 'Mine' } })).status).toBe(200)
+    const limits = await w.call('PATCH', `${LEDGERS}/${ledger.id}`, { token: own, body: { limits: { transactionLimit: 99999 } } })
+    await expectError(limits, 403, 'INSUFFICIENT_RIGHTS', 'Your current authentication (CONSUMER) does not have sufficient rights to perform this operation.')
+    expect(ledgerRow(w, ledger.id)).toMatchObject({ friendlyName: 'Mine', limits: { transactionDailyLimit: 30_000 } })
   })
 })

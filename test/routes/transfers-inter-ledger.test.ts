@@ -109,6 +109,19 @@ describe('POST /transactions/inter-ledger', () => {
     expect(balancesCents(w, from.id).total).toBe(0)
   })
 
+  it('a receiver in another currency books it DECLINED (TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT), nothing moves', async () => {
+    const w = makeWorld()
+    const { token, bob, from } = await setUp(w)
+    const gbp = insertLedger(w, { consumerId: bob.id, type: 'GBP_GREAT_BRITAIN' })
+    const res = await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: gbp.id, amount: 5 })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    const got = (await (await w.call('GET', `/api/partner/transactions/${id}`, { token })).json()) as Record<string, any>
+    expect(got).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' } })
+    expect(balancesCents(w, from.id).total).toBe(10000)
+    expect(balancesCents(w, gbp.id).total).toBe(0)
+  })
+
   it('validates the body (400 before anything else)', async () => {
     const w = makeWorld()
     const { token, from, to } = await setUp(w)

@@ -213,6 +213,20 @@ describe('transfers between simulated consumers', () => {
     expect(balancesCents(w, aliceLedger.id).total).toBe(10000)
   })
 
+  it('SEPA to a simulated ledger in another currency is declined at settlement; a beneficiary that is the sending ledger itself is refused', async () => {
+    const w = makeWorld()
+    const { token, alice, bob, aliceLedger } = await twoConsumers(w)
+    const gbp = insertLedger(w, { consumerId: bob.id, type: 'GBP_GREAT_BRITAIN' })
+    const toGbp = insertBeneficiary(w, { consumerId: alice.id, iban: gbp.iban, ledgerId: gbp.id })
+    const { id } = (await (await postTransfer(w, token, { amount: 5, ledgerFromId: aliceLedger.id, beneficiaryId: toGbp.id, allowInterLedger: false })).json()) as { id: string }
+    await advance(w, 24 * 3600)
+    expect(await getTx(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' } })
+    expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 10000, reserved: 0, total: 10000 })
+    expect(balancesCents(w, gbp.id).total).toBe(0)
+    const toSelf = insertBeneficiary(w, { consumerId: alice.id, iban: aliceLedger.iban, ledgerId: aliceLedger.id })
+    await expectError(await postTransfer(w, token, { amount: 5, ledgerFromId: aliceLedger.id, beneficiaryId: toSelf.id }), 409, 'INTER_LEDGER_TRANSACTION_MUST_BE_TWO_DIFFERENT_LEDGERS', 'Inter ledger transaction must be done between two different ledgers.')
+  })
+
   it('a GBP ledger pays a UK beneficiary by Faster Payment (UK_CREDIT_TRANSFER), settled within seconds', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
