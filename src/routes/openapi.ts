@@ -73,6 +73,9 @@ export function json<T extends z.ZodType>(schema: T, description = 'OK') {
 
 export const noContent = { description: 'No Content' } as const
 
+/** The `{id}` a create or update answers, under the reference's schema name for that operation. */
+export const idResponse = (name: string) => z.object({ id: z.string().uuid() }).openapi(name)
+
 /** A uuid path or body id (LinkCy rejects non-uuid ids with a 400). */
 const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -101,6 +104,22 @@ export function queryList<T extends z.ZodType>(item: T) {
 function listItemSchema(item: z.ZodType): Record<string, unknown> {
   const options = (item as { options?: unknown }).options
   return Array.isArray(options) ? { type: 'string', enum: options } : {}
+}
+
+/**
+ * A boolean query parameter bound as Spring binds it: true/on/yes/1 and false/off/no/0, any case;
+ * anything else is a 400.
+ */
+export function queryBoolean() {
+  return single(
+    z.preprocess((v) => {
+      const text = typeof v === 'string' ? v.toLowerCase() : v
+      if (text === 'true' || text === 'on' || text === 'yes' || text === '1') return true
+      if (text === 'false' || text === 'off' || text === 'no' || text === '0') return false
+      return v
+    }, z.boolean().optional()),
+    { type: 'boolean' },
+  )
 }
 
 /** page / pageSize / sortDirection / sortAttribute of LinkCy's list operations. */
@@ -134,6 +153,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export interface PageRequest {
   page: number
   pageSize: number
+}
+
+/** LinkCy's page envelope of one page of rows read by the state (state/paging.ts), each presented. */
+export function presentPage<R, T>(found: { rows: R[]; total: number }, present: (row: R) => T, req: PageRequest) {
+  return { content: found.rows.map((row) => present(row)), totalElements: found.total, page: req.page, pageSize: req.pageSize }
 }
 
 /** Slices an already filtered and sorted list into LinkCy's page envelope. */

@@ -6,7 +6,7 @@ import { LedgerSeedSchema } from './seed-ledgers'
 import { LEDGER_TYPES } from '../state/ledger-types'
 
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
-// Documented in docs/scenarios.md. Later issues extend it (ledgers, cards, SCA devices, ...).
+// Documented in docs/scenarios.md. Later issues extend it (cards, corporates, ...).
 
 /** "ALL" (the default) or a list of LinkCy roles; a bad role is reported at its own index. */
 const roles = z.preprocess((v) => (v === undefined || v === 'ALL' ? [...LINKCY_ROLES] : v), z.array(z.enum(LINKCY_ROLES)))

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm'
 import { beneficiaries, ledgers } from './db/schema'
 import { checkSepaDetails } from './beneficiaries-banking'
 import { beneficiarySettings, type BeneficiaryStatus } from './beneficiaries-settings'
-import { assertMayBank, getBankingEndUser } from './end-user-checks'
-import { SimError } from './errors'
+import { assertMayBank, BANKING_CHECKS_WITHOUT_TERMS, getBankingEndUser } from './end-user-checks'
+import { notFoundError, SimError, type NamedId } from './errors'
 import { normalizeIban } from './iban'
 import { findLedgerByIban, ledgerById } from './ledgers'
+import { selectPage } from './paging'
 import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
 
@@ -26,19 +27,16 @@ export function findBeneficiary(store: Store, scope: Scope, beneficiaryId: strin
   return row
 }
 
-export interface GetBeneficiaryOptions {
-  /** The body field that named the beneficiary (400 details), e.g. 'beneficiaryId'. */
-  field?: string
-  /** 404 for a path id (default), 400 for an id in a body (transfers). */
-  status?: 400 | 404
+export interface GetBeneficiaryOptions extends NamedId {
+  /** Only a beneficiary of this end-user: another one reads as not found (the holder of the paying ledger). */
+  endUserId?: string
 }
 
 /** The beneficiary visible to the caller, or LinkCy's BENEFICIARY_NOT_FOUND (404, or 400 with details for a body id). */
 export function getBeneficiary(store: Store, scope: Scope, beneficiaryId: string, options: GetBeneficiaryOptions = {}): BeneficiaryRow {
   const row = findBeneficiary(store, scope, beneficiaryId)
-  if (row) return row
-  const status = options.status ?? 404
-  throw new SimError('BENEFICIARY_NOT_FOUND', [beneficiaryId], status === 400 ? { status, field: options.field ?? 'beneficiaryId', rejectedValue: beneficiaryId } : {})
+  if (row && (options.endUserId === undefined || row.endUserId === options.endUserId)) return row
+  throw notFoundError('BENEFICIARY_NOT_FOUND', beneficiaryId, options, 'beneficiaryId')
 }
 
 export interface BeneficiaryInfo {
@@ -96,7 +94,7 @@ export function addBeneficiary(store: Store, scope: Scope, input: BeneficiaryInp
   const consumer = getBankingEndUser(store, scope.partnerId, endUserId)
   const account = accountOf(store, scope.partnerId, input.bankingDetails)
   // SIM: corporates (CORPORATE_KYB_MUST_BE_VALIDATED) arrive with the corporate issue.
-  assertMayBank(store, consumer, ['KYC', 'LINKCY_STATUS', 'NOT_SUSPENDED', 'BANKING_STATUS'])
+  assertMayBank(store, consumer, BANKING_CHECKS_WITHOUT_TERMS)
   const existing = sameAccount(store, scope.partnerId, endUserId, account)
   if (existing) throw new SimError('BENEFICIARY_ALREADY_EXISTS', [existing.id])
   const now = store.clock.nowMs()
@@ -174,11 +172,6 @@ export function listBeneficiaries(store: Store, scope: Scope, q: BeneficiaryList
   if (q.status?.length) where.push(inArray(beneficiaries.status, q.status))
   if (q.name) where.push(like(sql`lower(${beneficiaries.name})`, `%${q.name.toLowerCase().replace(/[%_]/g, '')}%`))
   if (q.iban) where.push(eq(beneficiaries.iban, normalizeIban(q.iban)))
-  const filter = and(...where)
-  const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc
-  const column = q.sortAttribute === 'NAME' ? sql`lower(${beneficiaries.name})` : beneficiaries.creationDate
-  const rows = store.db.select().from(beneficiaries).where(filter).orderBy(dir(column), dir(sql`rowid`))
-    .limit(q.pageSize).offset(q.page * q.pageSize).all()
-  const total = store.db.select({ n: sql<number>`count(*)` }).from(beneficiaries).where(filter).get()?.n ?? 0
-  return { rows, total }
+  const sortBy = q.sortAttribute === 'NAME' ? sql`lower(${beneficiaries.name})` : beneficiaries.creationDate
+  return selectPage(store, beneficiaries, and(...where), sortBy, q)
 }

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
 import { settlePartnerExpiries } from './kyc'
 import { consumers } from './db/schema'
+import { selectPage } from './paging'
 import type { ConsumerRow } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
@@ -61,16 +62,5 @@ function filters(scope: Scope, q: ListConsumersQuery): SQL[] {
  */
 export function listConsumers(store: Store, scope: Scope, q: ListConsumersQuery): { rows: ConsumerRow[]; total: number } {
   settlePartnerExpiries(store, scope.partnerId) // expired KYC links must not be filtered as CREATED
-  const where = and(...filters(scope, q))
-  const total = store.db.select({ n: count() }).from(consumers).where(where).get()?.n ?? 0
-  const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc
-  const rows = store.db
-    .select()
-    .from(consumers)
-    .where(where)
-    .orderBy(dir(SORT_COLUMNS[q.sortAttribute ?? 'CREATION_DATE']), dir(sql`rowid`))
-    .limit(q.pageSize)
-    .offset(q.page * q.pageSize)
-    .all()
-  return { rows, total }
+  return selectPage(store, consumers, and(...filters(scope, q)), SORT_COLUMNS[q.sortAttribute ?? 'CREATION_DATE'], q)
 }

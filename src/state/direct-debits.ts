@@ -2,19 +2,17 @@ import { and, eq, notInArray, sql } from 'drizzle-orm'
 import { credit, tryDebit } from './balances'
 import { mandates, transactions } from './db/schema'
 import type { TransactionParty } from './db/tables/transactions'
-import { assertMayBank, getBankingEndUser } from './end-user-checks'
 import { SimError } from './errors'
-import { assertLedgerActive, assertLedgerUpgraded, getLedger, ledgerById, type LedgerRow } from './ledgers'
+import { assertLedgerActive, assertLedgerUpgraded, CLOSED_LEDGER_STATUSES, getLedger, ledgerById, type LedgerRow } from './ledgers'
 import { exceededLimit } from './limits'
-import { getMandate, isoDate, type MandateRow } from './mandates'
+import { assertHolderMayBank, getMandate, type MandateRow } from './mandates'
 import { toCents } from './money'
 import { schedule, type JobHandler } from './scheduler'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { recordTransaction, transactionById, updateTransaction, type TransactionRow } from './transactions'
-import { isTargetBusinessDay } from './transfers-calendar'
-import { CLOSED_LEDGER_STATUSES } from './transfers-incoming'
-import { externalParty, holderName, ledgerParty } from './transfers-parties'
+import { isoDate, isTargetBusinessDay } from './transfers-calendar'
+import { externalParty, holderName, ledgerParty, sepaCounterparty } from './transfers-parties'
 
 // SEPA direct-debit collections (POST /transactions/direct-debit): the creditor end-user's ledger
 // collects from the debtor of an ACTIVATED mandate on a TARGET business day at least two days ahead.
@@ -53,10 +51,8 @@ function checkCollectionDate(store: Store, date: string): number {
 
 /** The debtor as the creditor's collection shows it: name and account, its ids only within one partner. */
 function debtorParty(store: Store, mandate: MandateRow): TransactionParty {
-  const party = externalParty(mandate.debtorName, mandate.debtorIban ?? undefined, mandate.debtorBic ?? undefined)
-  const ledger = mandate.debtorLedgerId ? ledgerById(store, mandate.debtorLedgerId) : undefined
-  if (ledger && ledger.partnerId === mandate.partnerId) Object.assign(party, { ledgerId: ledger.id, endUserId: ledger.endUserId })
-  return party
+  const account = { name: mandate.debtorName, iban: mandate.debtorIban ?? undefined, bic: mandate.debtorBic ?? undefined }
+  return sepaCounterparty(account, mandate.debtorLedgerId ? ledgerById(store, mandate.debtorLedgerId) : undefined, mandate.partnerId)
 }
 
 /**
@@ -69,10 +65,7 @@ function debtorParty(store: Store, mandate: MandateRow): TransactionParty {
 export function createDirectDebit(store: Store, scope: Scope, input: DirectDebitInput): TransactionRow {
   const cents = toCents(input.amount)
   const mandate = getMandate(store, scope, input.mandateId, { status: 400, field: 'mandateId' })
-  const ledger = getLedger(store, scope, input.ledgerId, { status: 400, field: input.ledgerField })
-  if (ledger.endUserId !== mandate.endUserId) {
-    throw new SimError('LEDGER_NOT_FOUND', [input.ledgerId], { status: 400, field: input.ledgerField, rejectedValue: input.ledgerId })
-  }
+  const ledger = getLedger(store, scope, input.ledgerId, { status: 400, field: input.ledgerField, endUserId: mandate.endUserId })
   const dueAt = checkCollectionDate(store, input.date)
   if (mandate.status !== 'ACTIVATED' || input.date > mandate.expirationDate) throw new SimError('MANDATE_MUST_BE_ACTIVE', [mandate.id])
   assertLedgerActive(ledger)
@@ -81,7 +74,7 @@ export function createDirectDebit(store: Store, scope: Scope, input: DirectDebit
   const previous = collectionsOf(store, mandate.id)
   if (!mandate.recurring && previous > 0) throw new SimError('MANDATE_NOT_RECURRING')
   // SIM: the corporate branch (CORPORATE_KYB_MUST_BE_VALIDATED) comes with corporates.
-  assertMayBank(store, getBankingEndUser(store, mandate.partnerId, mandate.endUserId), ['KYC', 'LINKCY_STATUS', 'NOT_SUSPENDED', 'BANKING_STATUS'])
+  assertHolderMayBank(store, mandate)
 
   const overLimit = exceededLimit(store, ledger, cents, 'DIRECT_DEBIT') !== null
   const row = recordTransaction(store, {
@@ -157,7 +150,7 @@ function bookDebtorSide(store: Store, collection: TransactionRow, debtor: Ledger
   })
 }
 
-/** Scheduler handler of DIRECT_DEBIT_COLLECTION jobs ({ transactionId }). */
+/** Scheduled job DIRECT_DEBIT_COLLECTION ({transactionId}): see collectDirectDebit. */
 export const collectDirectDebitJob: JobHandler = (store, payload) => {
   collectDirectDebit(store, String(payload.transactionId))
 }

@@ -12,6 +12,9 @@ export type BankingCheck = 'KYC' | 'LINKCY_STATUS' | 'NOT_SUSPENDED' | 'BANKING_
 /** The order of the reference's error lists: KYC/KYB, LinkCy status, suspension, banking status, terms. */
 export const ALL_BANKING_CHECKS: readonly BankingCheck[] = ['KYC', 'LINKCY_STATUS', 'NOT_SUSPENDED', 'BANKING_STATUS', 'TERMS']
 
+/** The checks of operations whose reference lists no terms refusal: beneficiaries, mandates, direct-debit collections. */
+export const BANKING_CHECKS_WITHOUT_TERMS: readonly BankingCheck[] = ['KYC', 'LINKCY_STATUS', 'NOT_SUSPENDED', 'BANKING_STATUS']
+
 /**
  * The end-user (consumer; corporates with the corporate issue) of the partner, or the documented
  * END_USER_NOT_FOUND (400 by default: most operations name it in their body).

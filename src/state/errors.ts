@@ -54,17 +54,16 @@ export const ERROR_CATALOGUE = {
   END_USER_FORBIDDEN: forbidden('End-user with id {0} is forbidden.'),
   END_USER_NOT_FOUND: bad('End-user with id {0} was not found.'),
   END_USER_ID_REQUIRED: bad('Field endUserId is required when authenticated as {0}.'),
-  END_USER_MUST_NOT_BE_SUSPENDED: conflict('End-user (with id {0}) must not be suspended to do this operation.'),
+  PERSON_NOT_FOUND: bad('Person of type {0} with id {1} was not found.'),
+  PERSON_ID_REQUIRED: bad('You must either specify a person id or be authenticated as CONSUMER. Current user type is {0}.'),
+
+  // An end-user's banking standing, in the order state/end-user-checks.ts checks it (KYB: corporates, a later issue)
   CONSUMER_KYC_MUST_BE_VALIDATED: conflict('Consumer kyc must be validated.'),
   CORPORATE_KYB_MUST_BE_VALIDATED: conflict('Corporate kyb must be validated.'),
   LINKCY_STATUS_MUST_BE_VALIDATED: conflict('The current linkcy status ({0}) of current end-user (id={1}) does not allow this operation.'),
+  END_USER_MUST_NOT_BE_SUSPENDED: conflict('End-user (with id {0}) must not be suspended to do this operation.'),
   BANKING_STATUS_MUST_BE_VALIDATED: conflict('The current banking status ({0}) of current end-user (id={1}) does not allow this operation.'),
   TERMS_AND_CONDITIONS_NOT_ACCEPTED: conflict('The {0} with id {1} has not accepted the latest terms and conditions.'),
-  IBAN_NOT_SUPPORTED: bad('Iban from {0} are not supported.'),
-  INVALID_BIC_SWIFT: bad('Bic or Swift is invalid.'),
-  NOT_ALLOWED_BIC_SWIFT: bad('This bic or swift is not allowed at linkcy.'),
-  PERSON_NOT_FOUND: bad('Person of type {0} with id {1} was not found.'),
-  PERSON_ID_REQUIRED: bad('You must either specify a person id or be authenticated as CONSUMER. Current user type is {0}.'),
 
   // Consumers
   CONSUMER_NOT_FOUND: notFound('Consumer with id {0} was not found.'),
@@ -125,10 +124,13 @@ export const ERROR_CATALOGUE = {
   FRIENDLY_NAME_ALREADY_TAKEN: conflict('{0} with this friendly name already exists.'),
   UNSUPPORTED_IBAN_FORMAT: conflict('Iban format not supported for ledger {0}. Contact your customer care.'),
 
-  // Beneficiaries
+  // Beneficiaries (the IBAN and BIC checks also apply to a mandate's debtor: state/beneficiaries-banking.ts)
   BENEFICIARY_NOT_FOUND: notFound('Beneficiary with id {0} was not found.'),
   BENEFICIARY_ALREADY_EXISTS: conflict('Beneficiary for this consumer already exists with id {0}.'),
   CANNOT_CHANGE_BENEFICIARY_DISPLAY: bad('You cannot change the property display with your authentication level.'),
+  IBAN_NOT_SUPPORTED: bad('Iban from {0} are not supported.'),
+  INVALID_BIC_SWIFT: bad('Bic or Swift is invalid.'),
+  NOT_ALLOWED_BIC_SWIFT: bad('This bic or swift is not allowed at linkcy.'),
 
   // Transactions and transfers
   TRANSACTION_NOT_FOUND: notFound('Transaction with id {0} was not found.'),
@@ -137,8 +139,6 @@ export const ERROR_CATALOGUE = {
   BENEFICIARY_MUST_BE_VALID: conflict('The beneficiary with id {0} is not VALID, current status is {1}.'),
   BENEFICIARY_NOT_COMPATIBLE: conflict('We can not create a transaction to a {0} beneficiary from this ledger.'),
   INTER_LEDGER_TRANSACTION_MUST_BE_TWO_DIFFERENT_LEDGERS: conflict('Inter ledger transaction must be done between two different ledgers.'),
-  // The card named by POST /transactions/simulate (cards arrive with their issue; their area keeps this entry).
-  CARD_NOT_FOUND: notFound('Card {0} was not found.'),
 
   // Direct debit mandates and collections
   MANDATE_NOT_FOUND: notFound('Direct debit mandate with id {0} was not found.'),
@@ -149,6 +149,9 @@ export const ERROR_CATALOGUE = {
   MANDATE_MUST_BE_ACTIVE: conflict('Direct debit mandate with id {0} must be validated'),
   MANDATE_NOT_RECURRING: conflict('More than one transaction is not permited on a non-recurring mandate'),
   INVALID_DATE: bad('The specified date is invalid. Please choose a later date that is at least two days from today (J+2).'),
+
+  // Cards (so far only the card named by sandbox POST /transactions/simulate; the cards issue adds the rest here)
+  CARD_NOT_FOUND: notFound('Card {0} was not found.'),
 
   // Hosted web pages
   RESOURCE_NOT_FOUND: notFound('The resource you are trying to access to does not exist.'),
@@ -183,6 +186,22 @@ export class SimError extends Error {
     this.field = options.field
     this.rejectedValue = options.rejectedValue
   }
+}
+
+/** How a request named an id: in its path (404, the default) or in its body (400 with `details[{field}]`). */
+export interface NamedId {
+  status?: 400 | 404
+  /** The body field that named the id, e.g. 'ledgerFromId' (400 only; default: the resource's own id field). */
+  field?: string
+}
+
+/**
+ * LinkCy's "... with id {0} was not found." for an id: the catalogued 404 for a path id, a 400 with
+ * the field and rejected value where the request named it in its body (LEDGER_NOT_FOUND on ledgerFromId).
+ */
+export function notFoundError(code: ErrorCode, id: string, named: NamedId, defaultField: string): SimError {
+  if (named.status !== 400) return new SimError(code, [id])
+  return new SimError(code, [id], { status: 400, field: named.field ?? defaultField, rejectedValue: id })
 }
 
 /** Errors without an errorCode: 401 (bad/missing token or credentials) and plain 403 (missing role). */

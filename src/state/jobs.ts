@@ -1,16 +1,21 @@
 import type { JobHandler } from './scheduler'
-import { mandateProcessingJob } from './mandates'
-import { collectDirectDebitJob } from './direct-debits'
 import { activateLedgerJob } from './ledgers-create'
 import { finishClosureJob } from './ledger-lifecycle'
 import { settleOutgoingTransferJob } from './transfers-settlement'
+import { mandateProcessingJob } from './mandates'
+import { collectDirectDebitJob } from './direct-debits'
 
-// Every kind of scheduled job and the state operation that performs it. One line per kind:
-// `'LEDGER_ACTIVATION': activateLedgerJob,` — the module that schedules a kind also exports its handler.
+// Every kind of scheduled job (state/scheduler.ts) and the state operation that performs it, one
+// line per kind, with the payload it carries. The module that schedules a kind exports its handler;
+// sandbox consumer deletion (state/consumers-delete.ts) drops the jobs of the rows it deletes by
+// these payload ids.
 export const JOB_HANDLERS: Record<string, JobHandler> = {
-  MANDATE_PROCESSING: mandateProcessingJob,
-  DIRECT_DEBIT_COLLECTION: collectDirectDebitJob,
+  // Ledgers: { ledgerId }
   LEDGER_ACTIVATION: activateLedgerJob,
   LEDGER_CLOSURE: finishClosureJob,
+  // Outgoing SEPA / UK transfers: { transactionId }
   SEPA_SETTLEMENT: settleOutgoingTransferJob,
+  // Direct-debit mandates: { mandateId }; their collections: { transactionId }
+  MANDATE_PROCESSING: mandateProcessingJob,
+  DIRECT_DEBIT_COLLECTION: collectDirectDebitJob,
 }

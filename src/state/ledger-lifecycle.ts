@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, or } from 'drizzle-orm'
 import { ledgers, transactions } from './db/schema'
 import type { Suspension } from './db/tables/ledgers'
-import { SimError, ValidationError } from './errors'
+import { notFoundError, SimError, ValidationError } from './errors'
 import { balancesOf } from './balances'
 import { assertMayActAs, defaultOperator } from './ledger-operators'
 import type { Operator } from './ledger-types'
@@ -9,10 +9,10 @@ import { assertLedgerActive, getLedger, ledgerById, type LedgerRow } from './led
 import { assertFriendlyNameFree, mergeLimits, type LedgerLimitsInput } from './ledgers-create'
 import { getPartner, partnerSettings } from './partners'
 import { consumerById } from './persons'
-import { schedule } from './scheduler'
+import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
-import { LEDGER_LIFECYCLE } from './transitions'
+import { ledgerMayMove } from './transitions'
 
 // The operations that move a ledger through its life after creation: upgrade, update, suspension
 // per operator and its lifting, closure (CLOSING, then CLOSED on the clock). Statuses follow
@@ -21,7 +21,7 @@ import { LEDGER_LIFECYCLE } from './transitions'
 const CLOSED_STATUSES = ['CLOSING', 'CLOSED']
 
 function write(store: Store, ledger: LedgerRow, set: Partial<LedgerRow>): LedgerRow {
-  if (set.status && set.status !== ledger.status && !LEDGER_LIFECYCLE[ledger.status]!.includes(set.status)) {
+  if (set.status && !ledgerMayMove(ledger.status, set.status)) {
     throw new Error(`ledger ${ledger.id}: ${ledger.status} → ${set.status} is not a ledger transition`)
   }
   const next = { ...set, updateDate: store.clock.nowMs() }
@@ -73,10 +73,9 @@ export function updateLedger(store: Store, scope: Scope, ledgerId: string, updat
     if (!ledger.parentId) {
       throw new ValidationError([{ field: 'parentLedgerId', rejectedValue: update.parentLedgerId, message: 'only a virtual ledger can be given a parent' }])
     }
-    const parent = getLedger(store, scope, update.parentLedgerId, { status: 400, field: 'parentLedgerId' })
-    if (parent.endUserId !== ledger.endUserId || parent.parentId || parent.id === ledger.id) {
-      throw new SimError('LEDGER_NOT_FOUND', [update.parentLedgerId], { status: 400, field: 'parentLedgerId', rejectedValue: update.parentLedgerId })
-    }
+    const named = { status: 400, field: 'parentLedgerId' } as const
+    const parent = getLedger(store, scope, update.parentLedgerId, { ...named, endUserId: ledger.endUserId })
+    if (parent.parentId || parent.id === ledger.id) throw notFoundError('LEDGER_NOT_FOUND', update.parentLedgerId, named, 'parentLedgerId')
     set.parentId = parent.id
   }
   if (update.limits !== undefined) {
@@ -160,6 +159,6 @@ export function finishClosure(store: Store, ledgerId: string): LedgerRow {
 }
 
 /** Scheduled job LEDGER_CLOSURE ({ledgerId}): see finishClosure. */
-export function finishClosureJob(store: Store, payload: Record<string, unknown>): void {
+export const finishClosureJob: JobHandler = (store, payload) => {
   finishClosure(store, String(payload.ledgerId))
 }

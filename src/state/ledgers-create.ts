@@ -9,10 +9,10 @@ import { getLedger, ledgerById, type LedgerRow } from './ledgers'
 import { toCents } from './money'
 import { getPartner, partnerSettings } from './partners'
 import { consumerById } from './persons'
-import { schedule } from './scheduler'
+import { schedule, type JobHandler } from './scheduler'
 import { targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
-import { LEDGER_LIFECYCLE } from './transitions'
+import { ledgerMayMove } from './transitions'
 
 // POST /ledgers: a classic ledger (an account of its own, with an IBAN once upgraded) or a virtual
 // one (a sub-ledger of a parent ledger). A new ledger is PENDING; LinkCy's banking provider opens it
@@ -108,7 +108,7 @@ export function activateLedger(store: Store, ledgerId: string): LedgerRow {
   const now = store.clock.nowMs()
   const failed = consumerById(store, ledger.endUserId)?.linkcyStatus !== 'VALIDATED'
   const status = failed ? 'FAILED' : ledger.suspensions.length > 0 ? 'SUSPENDED' : 'ACTIVE'
-  if (status !== ledger.status && !LEDGER_LIFECYCLE[ledger.status]!.includes(status)) return ledger
+  if (!ledgerMayMove(ledger.status, status)) return ledger
   const set: Partial<LedgerRow> = failed
     ? { status, updateDate: now }
     : { status, activationDate: now, isUpgraded: ledger.isUpgraded || ledger.autoUpgrade, updateDate: now }
@@ -117,6 +117,6 @@ export function activateLedger(store: Store, ledgerId: string): LedgerRow {
 }
 
 /** Scheduled job LEDGER_ACTIVATION ({ledgerId}): see activateLedger. */
-export function activateLedgerJob(store: Store, payload: Record<string, unknown>): void {
+export const activateLedgerJob: JobHandler = (store, payload) => {
   activateLedger(store, String(payload.ledgerId))
 }

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, type SQL } from 'drizzle-orm'
 import { ledgers } from './db/schema'
 import { normalizeIban } from './iban'
 import type { LedgerRow } from './ledgers'
+import { selectPage } from './paging'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 
@@ -32,16 +33,5 @@ function filters(scope: Scope, q: ListLedgersQuery): SQL[] {
 
 /** One page of ledgers and the total count. SIM: default order CREATION_DATE, DESC (newest first). */
 export function listLedgers(store: Store, scope: Scope, q: ListLedgersQuery): { rows: LedgerRow[]; total: number } {
-  const where = and(...filters(scope, q))
-  const total = store.db.select({ n: count() }).from(ledgers).where(where).get()?.n ?? 0
-  const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc
-  const rows = store.db
-    .select()
-    .from(ledgers)
-    .where(where)
-    .orderBy(dir(ledgers.creationDate), dir(sql`rowid`))
-    .limit(q.pageSize)
-    .offset(q.page * q.pageSize)
-    .all()
-  return { rows, total }
+  return selectPage(store, ledgers, and(...filters(scope, q)), ledgers.creationDate, q)
 }

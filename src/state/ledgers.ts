@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { ledgers } from './db/schema'
 import type { LedgerLimitsCents } from './db/tables/ledgers'
-import type { TransactionParty } from './db/tables/transactions'
-import { SimError } from './errors'
+import { notFoundError, SimError, type NamedId } from './errors'
 import { normalizeIban } from './iban'
 import { partnerLimits } from './partner-limits'
 import { getPartner } from './partners'
@@ -20,6 +19,13 @@ export function ledgerById(store: Store, ledgerId: string): LedgerRow | undefine
   return store.db.select().from(ledgers).where(eq(ledgers.id, ledgerId)).get()
 }
 
+/** The ledger with this id whatever its partner, or 404 LEDGER_NOT_FOUND: the /_sim control plane is not scoped. */
+export function getAnyLedger(store: Store, ledgerId: string): LedgerRow {
+  const row = ledgerById(store, ledgerId)
+  if (!row) throw new SimError('LEDGER_NOT_FOUND', [ledgerId])
+  return row
+}
+
 /** The ledger visible to the caller: the partner's, and for an end-user token only its own. */
 export function findLedger(store: Store, scope: Scope, ledgerId: string): LedgerRow | undefined {
   const row = store.db.select().from(ledgers).where(and(eq(ledgers.partnerId, scope.partnerId), eq(ledgers.id, ledgerId))).get()
@@ -28,11 +34,9 @@ export function findLedger(store: Store, scope: Scope, ledgerId: string): Ledger
   return row
 }
 
-export interface GetLedgerOptions {
-  /** The body field that named the ledger (400 details), e.g. 'ledgerFromId'. */
-  field?: string
-  /** 404 for a path id (ledger operations, default), 400 for an id in a body (transactions, cards). */
-  status?: 400 | 404
+export interface GetLedgerOptions extends NamedId {
+  /** Only a ledger of this end-user: another one reads as not found (the creditor of a mandate, a parent ledger). */
+  endUserId?: string
 }
 
 /**
@@ -41,9 +45,8 @@ export interface GetLedgerOptions {
  */
 export function getLedger(store: Store, scope: Scope, ledgerId: string, options: GetLedgerOptions = {}): LedgerRow {
   const row = findLedger(store, scope, ledgerId)
-  if (row) return row
-  const status = options.status ?? 404
-  throw new SimError('LEDGER_NOT_FOUND', [ledgerId], status === 400 ? { status, field: options.field ?? 'ledgerId', rejectedValue: ledgerId } : {})
+  if (row && (options.endUserId === undefined || row.endUserId === options.endUserId)) return row
+  throw notFoundError('LEDGER_NOT_FOUND', ledgerId, options, 'ledgerId')
 }
 
 /**
@@ -54,21 +57,11 @@ export function findLedgerByIban(store: Store, iban: string): LedgerRow | undefi
   return store.db.select().from(ledgers).where(eq(ledgers.iban, normalizeIban(iban))).get()
 }
 
-/** Whether the ledger shows its account identifiers (IBAN, BIC, ...): only once upgraded. */
-export const showsBankingDetails = (ledger: Pick<LedgerRow, 'isUpgraded'>): boolean => ledger.isUpgraded
-
 /**
- * One side of a transaction for a simulated ledger (`sender` / `receiver` of a transaction row):
- * the holder's name, end-user, ledger and friendly name, with the IBAN and BIC once upgraded.
+ * Ledger statuses in which a ledger no longer takes money in (LinkCy: "later incoming SCT or
+ * inter-ledger transfers are declined"), nor lets a mandate on it be activated.
  */
-export function presentLedgerParty(ledger: LedgerRow, endUserName?: string): TransactionParty {
-  const party: TransactionParty = { endUserId: ledger.endUserId, ledgerId: ledger.id }
-  if (endUserName) party.name = endUserName
-  if (ledger.friendlyName) party.ledgerFriendlyName = ledger.friendlyName
-  if (ledger.isUpgraded && ledger.iban) party.iban = ledger.iban
-  if (ledger.isUpgraded && ledger.bicOrSwift) party.bicOrSwift = ledger.bicOrSwift
-  return party
-}
+export const CLOSED_LEDGER_STATUSES: readonly string[] = ['CLOSING', 'CLOSED', 'FAILED']
 
 /** LEDGER_MUST_BE_ACTIVE unless the ledger is ACTIVE (credits, outgoing transfers, upgrade, documents). */
 export function assertLedgerActive(ledger: Pick<LedgerRow, 'status'>): void {

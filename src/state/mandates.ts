@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { checkSepaDetails, type SepaDetails } from './beneficiaries-banking'
 import { beneficiarySettings } from './beneficiaries-settings'
 import { mandates } from './db/schema'
-import { assertMayBank, getBankingEndUser, type BankingCheck } from './end-user-checks'
-import { SimError } from './errors'
-import { findLedgerByIban, ledgerById } from './ledgers'
+import { assertMayBank, BANKING_CHECKS_WITHOUT_TERMS, getBankingEndUser } from './end-user-checks'
+import { notFoundError, SimError, type NamedId } from './errors'
+import { CLOSED_LEDGER_STATUSES, findLedgerByIban, ledgerById } from './ledgers'
 import { partnerConsumer, type ConsumerRow } from './persons'
-import { schedule } from './scheduler'
+import { selectPage } from './paging'
+import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
+import { isoDate } from './transfers-calendar'
 import { MANDATE_LIFECYCLE, type MandateStatus } from './transitions'
 
 // SEPA direct-debit mandates: an end-user (the creditor) may collect from a debtor's account once
@@ -25,20 +27,16 @@ export function findMandate(store: Store, scope: Scope, mandateId: string): Mand
 }
 
 /** The mandate visible to the caller, or MANDATE_NOT_FOUND (404; 400 with details where a body names it). */
-export function getMandate(store: Store, scope: Scope, mandateId: string, options: { field?: string; status?: 400 | 404 } = {}): MandateRow {
+export function getMandate(store: Store, scope: Scope, mandateId: string, named: NamedId = {}): MandateRow {
   const row = findMandate(store, scope, mandateId)
   if (row) return row
-  const status = options.status ?? 404
-  throw new SimError('MANDATE_NOT_FOUND', [mandateId], status === 400 ? { status, field: options.field ?? 'mandateId', rejectedValue: mandateId } : {})
+  throw notFoundError('MANDATE_NOT_FOUND', mandateId, named, 'mandateId')
 }
 
 /** CONFLICTING_MANDATE_STATUS unless the mandate may move to `to` (MANDATE_LIFECYCLE). */
 export function assertMandateTransition(row: Pick<MandateRow, 'status'>, to: MandateStatus): void {
   if (!MANDATE_LIFECYCLE[row.status as MandateStatus]?.includes(to)) throw new SimError('CONFLICTING_MANDATE_STATUS', [row.status])
 }
-
-/** A UTC calendar date (YYYY-MM-DD) of an instant. */
-export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 /** Today + `years` years + `days` days on the simulator clock, as YYYY-MM-DD. */
 function dateFromToday(store: Store, years: number, days = 0): string {
@@ -56,9 +54,6 @@ function checkExpirationDate(store: Store, date: string): string {
   if (!(date > after && date < before)) throw new SimError('INVALID_EXPIRATION_DATE', [after, before], { field: 'expirationDate', rejectedValue: date })
   return date
 }
-
-/** The end-user checks of mandate operations: KYC (consumers) or KYB, LinkCy status, suspension, banking status. */
-const MANDATE_CHECKS: readonly BankingCheck[] = ['KYC', 'LINKCY_STATUS', 'NOT_SUSPENDED', 'BANKING_STATUS']
 
 /** A Unique Mandate Reference (UMR): LKCY + 20 characters from the SEPA character set. */
 function newUniqueReference(store: Store): string {
@@ -113,7 +108,15 @@ export function createMandate(store: Store, scope: Scope, input: MandateInput): 
  */
 export function assertMayCollect(store: Store, consumer: ConsumerRow): void {
   if (!beneficiarySettings(store, consumer.partnerId).mandatesForConsumers) throw new SimError('MANDATE_NOT_AVAILABLE_FOR_CONSUMERS')
-  assertMayBank(store, consumer, MANDATE_CHECKS)
+  assertMayBank(store, consumer, BANKING_CHECKS_WITHOUT_TERMS)
+}
+
+/**
+ * The standing of a mandate's holder to activate it or collect on it: KYC (consumers; KYB for
+ * corporates with their issue), LinkCy status, suspension, banking status.
+ */
+export function assertHolderMayBank(store: Store, mandate: Pick<MandateRow, 'partnerId' | 'endUserId'>): void {
+  assertMayBank(store, getBankingEndUser(store, mandate.partnerId, mandate.endUserId), BANKING_CHECKS_WITHOUT_TERMS)
 }
 
 export interface MandateUpdate {
@@ -155,8 +158,7 @@ export function activateMandate(store: Store, scope: Scope, mandateId: string): 
   const row = getMandate(store, scope, mandateId)
   assertMandateTransition(row, 'ACTIVATING')
   if (!row.debtorIban || !row.debtorBic) throw new SimError('MISSING_MANDATE_DATA', ['debtor.bankingDetails'])
-  const consumer = getBankingEndUser(store, row.partnerId, row.endUserId)
-  assertMayBank(store, consumer, MANDATE_CHECKS)
+  assertHolderMayBank(store, row)
   return startProcessing(store, row, 'ACTIVATING')
 }
 
@@ -175,25 +177,27 @@ function startProcessing(store: Store, row: MandateRow, status: 'ACTIVATING' | '
   return { ...row, status, updateDate: now }
 }
 
-/** Debtor ledger statuses in which a mandate on it cannot be activated (the account is closed). */
-const CLOSED_LEDGER = ['CLOSING', 'CLOSED', 'FAILED']
-
 /**
- * Job MANDATE_PROCESSING: LinkCy's answer. ACTIVATING → ACTIVATED, or FAILED when the debtor's
- * account is a closed simulated ledger or the mandate has expired; CANCELING → CANCELED.
+ * LinkCy's answer to an activation or a cancellation: ACTIVATING → ACTIVATED, or FAILED when the
+ * debtor's account is a closed simulated ledger or the mandate has expired; CANCELING → CANCELED.
  */
-export function mandateProcessingJob(store: Store, payload: Record<string, unknown>): void {
-  const row = store.db.select().from(mandates).where(eq(mandates.id, String(payload.mandateId))).get()
+export function finishMandateProcessing(store: Store, mandateId: string): void {
+  const row = store.db.select().from(mandates).where(eq(mandates.id, mandateId)).get()
   if (!row) return
   const now = store.clock.nowMs()
   let status: MandateStatus
   if (row.status === 'CANCELING') status = 'CANCELED'
   else if (row.status === 'ACTIVATING') {
     const debtorLedger = row.debtorLedgerId ? ledgerById(store, row.debtorLedgerId) : undefined
-    const failed = (debtorLedger && CLOSED_LEDGER.includes(debtorLedger.status)) || row.expirationDate < isoDate(now)
+    const failed = (debtorLedger && CLOSED_LEDGER_STATUSES.includes(debtorLedger.status)) || row.expirationDate < isoDate(now)
     status = failed ? 'FAILED' : 'ACTIVATED'
   } else return
   store.db.update(mandates).set({ status, updateDate: now }).where(eq(mandates.id, row.id)).run()
+}
+
+/** Scheduled job MANDATE_PROCESSING ({mandateId}): see finishMandateProcessing. */
+export const mandateProcessingJob: JobHandler = (store, payload) => {
+  finishMandateProcessing(store, String(payload.mandateId))
 }
 
 export interface MandateListQuery {
@@ -218,12 +222,8 @@ export function listMandates(store: Store, scope: Scope, q: MandateListQuery): {
   }
   if (isEndUser(scope)) where.push(eq(mandates.endUserId, scope.principal!.id))
   if (q.status) where.push(eq(mandates.status, q.status))
-  const filter = and(...where)
-  const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc
-  const column = q.sortAttribute === 'DEBTOR_NAME' ? sql`lower(${mandates.debtorName})` : mandates.creationDate
-  const rows = store.db.select().from(mandates).where(filter).orderBy(dir(column), dir(sql`rowid`))
-    .limit(q.pageSize).offset(q.page * q.pageSize).all()
-  const total = store.db.select({ n: sql<number>`count(*)` }).from(mandates).where(filter).get()?.n ?? 0
+  const sortBy = q.sortAttribute === 'DEBTOR_NAME' ? sql`lower(${mandates.debtorName})` : mandates.creationDate
+  const { rows, total } = selectPage(store, mandates, and(...where), sortBy, q)
   return { rows: rows.map((row) => viewOf(store, row)), total }
 }
 

@@ -20,3 +20,8 @@ export function toCents(amount: number, field = 'amount'): number {
 export function fromCents(cents: number): number {
   return cents / 100
 }
+
+/** The API numbers of amounts in cents, member by member ({ transactionLimit: 500000 } → { transactionLimit: 5000 }). */
+export function amountsOf<K extends string>(cents: Record<K, number>): Record<K, number> {
+  return Object.fromEntries(Object.entries<number>(cents).map(([key, value]) => [key, fromCents(value)])) as Record<K, number>
+}

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, inArray, lte, or, type SQL } from 'drizzle-orm'
 import { transactions } from './db/schema'
+import { selectPage } from './paging'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 import type { TransactionRow } from './transactions'
@@ -50,16 +51,5 @@ function filters(scope: Scope, q: ListTransactionsQuery): SQL[] {
  * (newest first, as a statement app shows them); ties keep booking order.
  */
 export function listTransactions(store: Store, scope: Scope, q: ListTransactionsQuery): { rows: TransactionRow[]; total: number } {
-  const where = and(...filters(scope, q))
-  const total = store.db.select({ n: count() }).from(transactions).where(where).get()?.n ?? 0
-  const dir = (q.sortDirection ?? 'DESC') === 'ASC' ? asc : desc
-  const rows = store.db
-    .select()
-    .from(transactions)
-    .where(where)
-    .orderBy(dir(transactions.creationDate), dir(sql`rowid`))
-    .limit(q.pageSize)
-    .offset(q.page * q.pageSize)
-    .all()
-  return { rows, total }
+  return selectPage(store, transactions, and(...filters(scope, q)), transactions.creationDate, q)
 }

@@ -1,4 +1,4 @@
-import { SimError } from './errors'
+import { notFoundError } from './errors'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { simulateLedgerCredit } from './transfers-incoming'
@@ -33,7 +33,7 @@ export type SimulationRequest =
  * Until cards exist every card id is unknown: 400 CARD_NOT_FOUND on `cardId`.
  */
 export function simulateCardAuthorization(_store: Store, _scope: Scope, request: CardAuthorizationSimulation): void {
-  throw new SimError('CARD_NOT_FOUND', [request.cardId], { status: 400, field: 'cardId', rejectedValue: request.cardId })
+  throw notFoundError('CARD_NOT_FOUND', request.cardId, { status: 400 }, 'cardId')
 }
 
 /**
@@ -41,7 +41,7 @@ export function simulateCardAuthorization(_store: Store, _scope: Scope, request:
  * RELEASED, the hold is settled). Until cards exist no authorization exists: 400 TRANSACTION_NOT_FOUND.
  */
 export function simulateCardClearing(_store: Store, _scope: Scope, request: CardClearingSimulation): void {
-  throw new SimError('TRANSACTION_NOT_FOUND', [request.transactionId], { status: 400, field: 'transactionId', rejectedValue: request.transactionId })
+  throw notFoundError('TRANSACTION_NOT_FOUND', request.transactionId, { status: 400 }, 'transactionId')
 }
 
 /** POST /transactions/simulate: runs the simulated event the body describes. */

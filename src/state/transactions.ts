@@ -1,7 +1,7 @@
 import { and, eq, or } from 'drizzle-orm'
 import { transactions } from './db/schema'
 import type { TransactionParty } from './db/tables/transactions'
-import { SimError } from './errors'
+import { notFoundError, type NamedId } from './errors'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 
@@ -129,10 +129,10 @@ export function findTransaction(store: Store, scope: Scope, transactionId: strin
  * GET /transactions/{transactionId}: the transaction, or 404 TRANSACTION_NOT_FOUND (also for another
  * partner's or, with an end-user token, another end-user's). `status: 400` where a body names it.
  */
-export function getTransaction(store: Store, scope: Scope, transactionId: string, options: { status?: 400; field?: string } = {}): TransactionRow {
+export function getTransaction(store: Store, scope: Scope, transactionId: string, named: NamedId = {}): TransactionRow {
   const row = findTransaction(store, scope, transactionId)
   if (row) return row
-  throw new SimError('TRANSACTION_NOT_FOUND', [transactionId], options.status ? { status: 400, field: options.field ?? 'transactionId', rejectedValue: transactionId } : {})
+  throw notFoundError('TRANSACTION_NOT_FOUND', transactionId, named, 'transactionId')
 }
 
 export { presentTransaction } from './transactions-present'

@@ -44,6 +44,9 @@ export function nextTargetBusinessDay(ms: number): number {
   return next
 }
 
+/** The UTC calendar date (YYYY-MM-DD) of an instant: mandate and collection dates, statement periods. */
+export const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
 /** Start (inclusive) and end (exclusive) of the UTC day containing `ms`. */
 export function utcDay(ms: number): { start: number; end: number } {
   const d = new Date(ms)

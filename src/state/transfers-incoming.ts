@@ -1,7 +1,7 @@
 import { credit } from './balances'
 import type { TransactionParty } from './db/tables/transactions'
 import { SimError } from './errors'
-import { assertLedgerActive, getLedger, ledgerById, type LedgerRow } from './ledgers'
+import { assertLedgerActive, CLOSED_LEDGER_STATUSES, getAnyLedger, getLedger, type LedgerRow } from './ledgers'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { recordTransaction, type TransactionRow } from './transactions'
@@ -11,9 +11,6 @@ import { externalParty, ledgerParty } from './transfers-parties'
 // simulator (the /_sim control plane), the settlement of another simulated ledger's outgoing
 // transfer, and LinkCy's sandbox credit. Incoming money is accepted while the ledger is suspended;
 // a closed ledger declines it.
-
-/** Ledger statuses that refuse incoming money (LinkCy: "later incoming SCT or inter-ledger transfers are declined"). */
-export const CLOSED_LEDGER_STATUSES: readonly string[] = ['CLOSING', 'CLOSED', 'FAILED']
 
 export interface IncomingSepa {
   amountCents: number
@@ -67,8 +64,7 @@ export interface IncomingTransferRequest {
  * unknown, LEDGER_MUST_BE_UPGRADED while it has no IBAN; a closed ledger books it DECLINED.
  */
 export function receiveIncomingTransfer(store: Store, ledgerId: string, request: IncomingTransferRequest): TransactionRow {
-  const ledger = ledgerById(store, ledgerId)
-  if (!ledger) throw new SimError('LEDGER_NOT_FOUND', [ledgerId])
+  const ledger = getAnyLedger(store, ledgerId)
   if (!ledger.isUpgraded && !CLOSED_LEDGER_STATUSES.includes(ledger.status)) throw new SimError('LEDGER_MUST_BE_UPGRADED')
   return receiveSepaTransfer(store, ledger, {
     amountCents: request.amountCents,

@@ -1,13 +1,12 @@
 import { credit, tryDebit } from './balances'
 import { assertMayBank } from './end-user-checks'
 import { SimError } from './errors'
-import { assertLedgerActive, getLedger, type LedgerRow } from './ledgers'
+import { assertLedgerActive, CLOSED_LEDGER_STATUSES, getLedger, type LedgerRow } from './ledgers'
 import { exceededLimit } from './limits'
 import { consumerById } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { recordTransaction, type TransactionRow } from './transactions'
-import { CLOSED_LEDGER_STATUSES } from './transfers-incoming'
 import { ledgerParty } from './transfers-parties'
 
 // Inter-ledger transfers: money moves at once between two simulated ledgers of one partner, booked

@@ -1,6 +1,6 @@
 import type { BeneficiaryRow } from './beneficiaries'
 import type { TransactionParty } from './db/tables/transactions'
-import { presentLedgerParty, type LedgerRow } from './ledgers'
+import type { LedgerRow } from './ledgers'
 import { consumerById } from './persons'
 import type { Store } from './store'
 
@@ -15,9 +15,18 @@ export function holderName(store: Store, ledger: Pick<LedgerRow, 'endUserId'>): 
   return name || undefined
 }
 
-/** A simulated ledger as a transaction party (holder name, end-user, ledger, friendly name, IBAN and BIC). */
+/**
+ * A simulated ledger as a transaction party: the holder's name, end-user, ledger and friendly name,
+ * with the IBAN and BIC once upgraded (LinkCy shows no account identifiers before).
+ */
 export function ledgerParty(store: Store, ledger: LedgerRow): TransactionParty {
-  return presentLedgerParty(ledger, holderName(store, ledger))
+  const party: TransactionParty = { endUserId: ledger.endUserId, ledgerId: ledger.id }
+  const name = holderName(store, ledger)
+  if (name) party.name = name
+  if (ledger.friendlyName) party.ledgerFriendlyName = ledger.friendlyName
+  if (ledger.isUpgraded && ledger.iban) party.iban = ledger.iban
+  if (ledger.isUpgraded && ledger.bicOrSwift) party.bicOrSwift = ledger.bicOrSwift
+  return party
 }
 
 /**
@@ -43,5 +52,20 @@ export function externalParty(name: string, iban?: string, bic?: string): Transa
   const party: TransactionParty = { name }
   if (iban) party.iban = iban
   if (bic) party.bicOrSwift = bic
+  return party
+}
+
+/**
+ * The other side of a SEPA movement as one simulated ledger sees it: the account's name, IBAN and BIC,
+ * plus the ids of the simulated ledger behind it only when that ledger is of the viewer's partner
+ * (another partner's ids are never shown).
+ */
+export function sepaCounterparty(
+  account: { name: string; iban?: string; bic?: string },
+  ledger: Pick<LedgerRow, 'id' | 'endUserId' | 'partnerId'> | undefined,
+  viewerPartnerId: string,
+): TransactionParty {
+  const party = externalParty(account.name, account.iban, account.bic)
+  if (ledger && ledger.partnerId === viewerPartnerId) Object.assign(party, { endUserId: ledger.endUserId, ledgerId: ledger.id })
   return party
 }

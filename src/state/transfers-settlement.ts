@@ -1,10 +1,10 @@
 import { release, trySettle } from './balances'
-import { findLedgerByIban, ledgerById } from './ledgers'
+import { CLOSED_LEDGER_STATUSES, findLedgerByIban, ledgerById, type LedgerRow } from './ledgers'
 import type { JobHandler } from './scheduler'
 import type { Store } from './store'
 import { transactionById, updateTransaction, type TransactionRow } from './transactions'
-import { CLOSED_LEDGER_STATUSES, receiveSepaTransfer } from './transfers-incoming'
-import { externalParty } from './transfers-parties'
+import { receiveSepaTransfer } from './transfers-incoming'
+import { sepaCounterparty } from './transfers-parties'
 
 // Settlement of an outgoing SEPA (or UK) transfer, run by the scheduler at the instant the transfer
 // clears (state/transfers.ts schedules it). The hold leaves the sender for good and the transfer is
@@ -17,10 +17,20 @@ import { externalParty } from './transfers-parties'
 export function settleOutgoingTransfer(store: Store, transactionId: string): TransactionRow | undefined {
   const row = transactionById(store, transactionId)
   if (!row || row.status !== 'PENDING' || !row.senderLedgerId) return row
-  const iban = typeof row.receiver.iban === 'string' ? row.receiver.iban : undefined
+  const iban = stringOf(row.receiver.iban)
   const target = iban ? findLedgerByIban(store, iban) : undefined
-  const sender = ledgerById(store, row.senderLedgerId)
-  const instant = row.paymentType === 'SCT_INST_SEND'
+  // The money arriving on the receiving simulated ledger: its own incoming SCT / SCT Inst (or its decline).
+  const arrive = (at: LedgerRow) => receiveSepaTransfer(store, at, {
+    amountCents: row.amountCents,
+    debtor: sepaCounterparty(
+      { name: stringOf(row.sender.name) ?? '', iban: stringOf(row.sender.iban), bic: stringOf(row.sender.bicOrSwift) },
+      ledgerById(store, row.senderLedgerId!),
+      at.partnerId,
+    ),
+    reference: stringOf(row.information.reference),
+    instant: row.paymentType === 'SCT_INST_SEND',
+    relatedTransactionId: row.id,
+  })
 
   const refusal = !target
     ? undefined
@@ -30,9 +40,7 @@ export function settleOutgoingTransfer(store: Store, transactionId: string): Tra
   if (target && refusal) {
     release(store, row.senderLedgerId, row.heldCents)
     const declined = updateTransaction(store, row, { status: 'DECLINED', heldCents: 0, information: { declineReason: refusal } })
-    if (refusal === 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED') {
-      receiveSepaTransfer(store, target, { amountCents: row.amountCents, debtor: debtorOf(row, sender?.partnerId === target.partnerId), reference: stringOf(row.information.reference), instant, relatedTransactionId: row.id })
-    }
+    if (refusal === 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED') arrive(target)
     return declined
   }
   if (!trySettle(store, row.senderLedgerId, row.heldCents, row.amountCents)) {
@@ -41,22 +49,13 @@ export function settleOutgoingTransfer(store: Store, transactionId: string): Tra
     return updateTransaction(store, row, { status: 'DECLINED', heldCents: 0, information: { declineReason: 'INSUFFICIENT_FUNDS' } })
   }
   const settled = updateTransaction(store, row, { status: 'APPROVED', heldCents: 0, information: { clearingDate: store.clock.nowMs() } })
-  if (target) {
-    receiveSepaTransfer(store, target, { amountCents: row.amountCents, debtor: debtorOf(row, sender?.partnerId === target.partnerId), reference: stringOf(row.information.reference), instant, relatedTransactionId: row.id })
-  }
+  if (target) arrive(target)
   return settled
-}
-
-/** The sender as the receiving ledger sees it: name and account; its ids only within one partner. */
-function debtorOf(row: TransactionRow, samePartner: boolean) {
-  const party = externalParty(stringOf(row.sender.name) ?? '', stringOf(row.sender.iban), stringOf(row.sender.bicOrSwift))
-  if (samePartner) Object.assign(party, { endUserId: row.senderEndUserId ?? undefined, ledgerId: row.senderLedgerId ?? undefined })
-  return party
 }
 
 const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
-/** Scheduler handler of SEPA_SETTLEMENT jobs ({ transactionId }). */
+/** Scheduled job SEPA_SETTLEMENT ({transactionId}): see settleOutgoingTransfer. */
 export const settleOutgoingTransferJob: JobHandler = (store, payload) => {
   settleOutgoingTransfer(store, String(payload.transactionId))
 }

@@ -18,9 +18,6 @@ import { beneficiaryParty, ledgerParty } from './transfers-parties'
 // beneficiary by Faster Payment. An outgoing payment holds its amount (reserved) while PENDING and
 // settles on the clock (state/transfers-settlement.ts, job SEPA_SETTLEMENT).
 
-/** The kind of scheduled job that settles an outgoing SEPA / UK transfer. */
-export const SEPA_SETTLEMENT_JOB = 'SEPA_SETTLEMENT'
-
 /** The account type a ledger currency can pay (else BENEFICIARY_NOT_COMPATIBLE). */
 const ACCOUNT_TYPE_OF_CURRENCY: Record<string, string> = { EUR: 'IBAN', GBP: 'GBP', USD: 'USD' }
 
@@ -50,10 +47,7 @@ function ledgerOfBeneficiary(store: Store, beneficiary: BeneficiaryRow): LedgerR
  */
 export function createBeneficiaryTransaction(store: Store, scope: Scope, request: BeneficiaryTransferRequest): TransactionRow {
   const ledger = getLedger(store, scope, request.ledgerFromId, { status: 400, field: 'ledgerFromId' })
-  const beneficiary = getBeneficiary(store, scope, request.beneficiaryId, { status: 400, field: 'beneficiaryId' })
-  if (beneficiary.endUserId !== ledger.endUserId) {
-    throw new SimError('BENEFICIARY_NOT_FOUND', [request.beneficiaryId], { status: 400, field: 'beneficiaryId', rejectedValue: request.beneficiaryId })
-  }
+  const beneficiary = getBeneficiary(store, scope, request.beneficiaryId, { status: 400, field: 'beneficiaryId', endUserId: ledger.endUserId })
   assertMaySend(store, ledger)
   assertLedgerUpgraded(ledger)
   if (!beneficiary.active) throw new SimError('BENEFICIARY_MUST_BE_ACTIVE', [beneficiary.id])
@@ -99,7 +93,7 @@ function sendOut(store: Store, ledger: LedgerRow, beneficiary: BeneficiaryRow, t
     const dueAt = instant
       ? now + settings.sctInstSettlementSeconds * 1000
       : settings.sctSettlementSeconds == null ? nextTargetBusinessDay(now) : now + settings.sctSettlementSeconds * 1000
-    schedule(store, ledger.partnerId, SEPA_SETTLEMENT_JOB, dueAt, { transactionId: row.id })
+    schedule(store, ledger.partnerId, 'SEPA_SETTLEMENT', dueAt, { transactionId: row.id })
   }
   return row
 }

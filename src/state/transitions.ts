@@ -1,5 +1,6 @@
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
+import type { LedgerStatus } from './ledger-types'
 
 // Lifecycles are data, not scattered ifs. Decisions the reference does not state are listed in
 // docs/fidelity.md.
@@ -52,11 +53,17 @@ export function consumerStatusesForKyc(kyc: KycStatus): ConsumerStatuses {
   }
 }
 
+/** LinkCy's overall status: an end-user is ACTIVE when validated by LinkCy and not suspended. */
+export function overallStatus(linkcyStatus: string, suspensionStatus: string): 'ACTIVE' | 'INACTIVE' {
+  return linkcyStatus === 'VALIDATED' && suspensionStatus === 'NOT_SUSPENDED' ? 'ACTIVE' : 'INACTIVE'
+}
+
 /**
  * Ledger statuses and where each may go: activation (or failure) after creation, suspension and its
- * lifting, closure through CLOSING. CLOSED and FAILED are final (state/ledger-lifecycle.ts).
+ * lifting (back to PENDING when lifted before activation; the activation may fail underneath),
+ * closure through CLOSING. CLOSED is final; a FAILED ledger can only be closed (state/ledger-lifecycle.ts).
  */
-export const LEDGER_LIFECYCLE: Record<string, readonly string[]> = {
+export const LEDGER_LIFECYCLE: Record<LedgerStatus, readonly LedgerStatus[]> = {
   PENDING: ['ACTIVE', 'FAILED', 'SUSPENDED', 'CLOSING'],
   ACTIVE: ['SUSPENDED', 'CLOSING'],
   SUSPENDED: ['ACTIVE', 'PENDING', 'CLOSING', 'FAILED'],
@@ -65,9 +72,9 @@ export const LEDGER_LIFECYCLE: Record<string, readonly string[]> = {
   FAILED: ['CLOSING'],
 }
 
-/** LinkCy's overall status: an end-user is ACTIVE when validated by LinkCy and not suspended. */
-export function overallStatus(linkcyStatus: string, suspensionStatus: string): 'ACTIVE' | 'INACTIVE' {
-  return linkcyStatus === 'VALIDATED' && suspensionStatus === 'NOT_SUSPENDED' ? 'ACTIVE' : 'INACTIVE'
+/** Whether a ledger may go from `from` to `to` (staying put is always allowed). */
+export function ledgerMayMove(from: string, to: string): boolean {
+  return from === to || (LEDGER_LIFECYCLE[from as LedgerStatus]?.includes(to as LedgerStatus) ?? false)
 }
 
 /** Direct-debit mandate statuses (the reference's enum). */

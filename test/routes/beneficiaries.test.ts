@@ -2,40 +2,30 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { BY_PASS, insertBankingConsumer, insertBeneficiary, insertLedger, setPartnerSettings } from '../helpers/money'
+import {
+  BY_PASS, createdId, EXTERNAL_SEPA, fetchResource, insertBankingConsumer, insertBeneficiary, insertLedger, setPartnerSettings, standingMessage, type StandingCode,
+} from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 const PATH = '/api/partner/beneficiaries'
-const SEPA = { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }
 const body = (endUserId: string | undefined, extra: Record<string, unknown> = {}) =>
-  ({ type: 'PERSON', name: 'John Payee', endUserId, bankingDetails: SEPA, ...extra })
+  ({ type: 'PERSON', name: 'John Payee', endUserId, bankingDetails: EXTERNAL_SEPA, ...extra })
 
 async function create(w: TestWorld, token: string, payload: Record<string, unknown>): Promise<Response> {
   return w.call('POST', PATH, { token, body: payload, headers: BY_PASS })
 }
 
-async function createdId(w: TestWorld, token: string, payload: Record<string, unknown>): Promise<string> {
-  const res = await create(w, token, payload)
-  expect(res.status, await res.clone().text()).toBe(201)
-  return ((await res.json()) as { id: string }).id
-}
+const added = async (w: TestWorld, token: string, payload: Record<string, unknown>): Promise<string> => createdId(await create(w, token, payload), PATH)
 
 describe('POST /api/partner/beneficiaries', () => {
   it('adds a SEPA beneficiary (201 {id}); GET and the list show it VALID, active and displayed', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const jane = insertBankingConsumer(w)
-    const res = await create(w, token, body(jane.id, { bankingDetails: { iban: 'de89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' } }))
-    expect(res.status).toBe(201)
-    const created = (await res.json()) as { id: string }
-    expect(referenceErrors('POST', PATH, 201, created)).toEqual([])
+    const id = await added(w, token, body(jane.id, { bankingDetails: { iban: 'de89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' } }))
 
-    const got = await w.call('GET', `${PATH}/${created.id}`, { token })
-    expect(got.status).toBe(200)
-    const info = await got.json()
-    expect(referenceErrors('GET', `${PATH}/{beneficiaryId}`, 200, info)).toEqual([])
-    expect(info).toEqual({
-      id: created.id, name: 'John Payee', type: 'PERSON', status: 'VALID', active: true, display: true, accountType: 'IBAN',
+    expect(await fetchResource(w, token, `${PATH}/{beneficiaryId}`, id)).toEqual({
+      id, name: 'John Payee', type: 'PERSON', status: 'VALID', active: true, display: true, accountType: 'IBAN',
       iban: 'DE89370400440532013000', bicOrSwift: 'COBADEFFXXX', endUserId: jane.id,
       creationDate: '2026-01-15T10:00:00.000Z', updateDate: '2026-01-15T10:00:00.000Z',
     })
@@ -43,7 +33,7 @@ describe('POST /api/partner/beneficiaries', () => {
     const list = await w.call('GET', PATH, { token })
     const page = await list.json()
     expect(referenceErrors('GET', PATH, 200, page)).toEqual([])
-    expect(page).toMatchObject({ totalElements: 1, page: 0, pageSize: 20, content: [{ id: created.id, iban: 'DE89370400440532013000' }] })
+    expect(page).toMatchObject({ totalElements: 1, page: 0, pageSize: 20, content: [{ id, iban: 'DE89370400440532013000' }] })
   })
 
   it('an end-user adds its own (a body endUserId is ignored; display stays true); the deprecated fullName stands for name', async () => {
@@ -51,7 +41,7 @@ describe('POST /api/partner/beneficiaries', () => {
     const jane = insertBankingConsumer(w)
     const other = insertBankingConsumer(w)
     const token = await consumerToken(w, jane)
-    const id = await createdId(w, token, { type: 'COMPANY', fullName: 'ACME SAS', endUserId: other.id, display: false, bankingDetails: SEPA })
+    const id = await added(w, token, { type: 'COMPANY', fullName: 'ACME SAS', endUserId: other.id, display: false, bankingDetails: EXTERNAL_SEPA })
     const info = await (await w.call('GET', `${PATH}/${id}`, { token })).json()
     expect(info).toMatchObject({ endUserId: jane.id, name: 'ACME SAS', type: 'COMPANY', display: true })
   })
@@ -60,7 +50,7 @@ describe('POST /api/partner/beneficiaries', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const jane = insertBankingConsumer(w)
-    const id = await createdId(w, token, body(jane.id, { bankingDetails: { sortCode: '040004', accountNumber: '12345678' } }))
+    const id = await added(w, token, body(jane.id, { bankingDetails: { sortCode: '040004', accountNumber: '12345678' } }))
     const info = await (await w.call('GET', `${PATH}/${id}`, { token })).json()
     expect(referenceErrors('GET', `${PATH}/{beneficiaryId}`, 200, info)).toEqual([])
     expect(info).toMatchObject({ accountType: 'GBP', sortCode: '040004', accountNumber: '12345678' })
@@ -72,7 +62,7 @@ describe('POST /api/partner/beneficiaries', () => {
     setPartnerSettings(w, 'sandbox', { beneficiaryInitialStatus: 'PENDING_REVIEW' })
     const token = await w.partnerToken()
     const jane = insertBankingConsumer(w)
-    const id = await createdId(w, token, body(jane.id, { display: false }))
+    const id = await added(w, token, body(jane.id, { display: false }))
     expect(await (await w.call('GET', `${PATH}/${id}`, { token })).json()).toMatchObject({ status: 'PENDING_REVIEW', display: false })
   })
 
@@ -84,8 +74,8 @@ describe('POST /api/partner/beneficiaries', () => {
     const olga = insertBankingConsumer(w, { partner: 'other-sandbox' })
     const johnLedger = insertLedger(w, { consumerId: john.id })
     const olgaLedger = insertLedger(w, { consumerId: olga.id })
-    const own = await createdId(w, token, body(jane.id, { bankingDetails: { iban: johnLedger.iban, bic: johnLedger.bicOrSwift } }))
-    const foreign = await createdId(w, token, body(jane.id, { bankingDetails: { iban: olgaLedger.iban, bic: olgaLedger.bicOrSwift } }))
+    const own = await added(w, token, body(jane.id, { bankingDetails: { iban: johnLedger.iban, bic: johnLedger.bicOrSwift } }))
+    const foreign = await added(w, token, body(jane.id, { bankingDetails: { iban: olgaLedger.iban, bic: olgaLedger.bicOrSwift } }))
     const ownInfo = (await (await w.call('GET', `${PATH}/${own}`, { token })).json()) as Record<string, unknown>
     expect(referenceErrors('GET', `${PATH}/{beneficiaryId}`, 200, ownInfo)).toEqual([])
     expect(ownInfo.linkcyLedgerId).toBe(johnLedger.id)
@@ -122,7 +112,7 @@ describe('POST /api/partner/beneficiaries', () => {
     const token = await w.partnerToken()
     const jane = insertBankingConsumer(w)
     for (const bic of ['COBA', 'COBA-DEFF', 'BNPAFRPPXXX']) {
-      await expectError(await create(w, token, body(jane.id, { bankingDetails: { ...SEPA, bic } })), 400, 'INVALID_BIC_SWIFT', 'Bic or Swift is invalid.', {
+      await expectError(await create(w, token, body(jane.id, { bankingDetails: { ...EXTERNAL_SEPA, bic } })), 400, 'INVALID_BIC_SWIFT', 'Bic or Swift is invalid.', {
         field: 'bankingDetails.bic', rejectedValue: bic,
       })
     }
@@ -131,22 +121,22 @@ describe('POST /api/partner/beneficiaries', () => {
     setPartnerSettings(w, 'sandbox', { deniedBics: ['COBADEFFXXX'] })
     await expectBusiness400(await create(w, token, body(jane.id)), 'NOT_ALLOWED_BIC_SWIFT', 'bankingDetails.bic', 'This bic or swift is not allowed at linkcy.')
     // COBADEFF is the same head office as COBADEFFXXX; another branch is not denied by an 11-character entry.
-    await expectBusiness400(await create(w, token, body(jane.id, { bankingDetails: { ...SEPA, bic: 'COBADEFF' } })), 'NOT_ALLOWED_BIC_SWIFT', 'bankingDetails.bic', 'This bic or swift is not allowed at linkcy.')
-    await createdId(w, token, body(jane.id, { bankingDetails: { ...SEPA, bic: 'COBADEFF370' } }))
+    await expectBusiness400(await create(w, token, body(jane.id, { bankingDetails: { ...EXTERNAL_SEPA, bic: 'COBADEFF' } })), 'NOT_ALLOWED_BIC_SWIFT', 'bankingDetails.bic', 'This bic or swift is not allowed at linkcy.')
+    await added(w, token, body(jane.id, { bankingDetails: { ...EXTERNAL_SEPA, bic: 'COBADEFF370' } }))
   })
 
   it('409 for an end-user that may not bank, in the reference order', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const cases: [Record<string, unknown>, string, (id: string) => string][] = [
-      [{ kycStatus: 'PROCESSING' }, 'CONSUMER_KYC_MUST_BE_VALIDATED', () => 'Consumer kyc must be validated.'],
-      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED', (id) => `The current linkcy status (PENDING) of current end-user (id=${id}) does not allow this operation.`],
-      [{ suspensionStatus: 'SUSPENDED', bankingStatus: 'BLOCKED' }, 'END_USER_MUST_NOT_BE_SUSPENDED', (id) => `End-user (with id ${id}) must not be suspended to do this operation.`],
-      [{ bankingStatus: 'PENDING' }, 'BANKING_STATUS_MUST_BE_VALIDATED', (id) => `The current banking status (PENDING) of current end-user (id=${id}) does not allow this operation.`],
+    const cases: [Record<string, unknown>, StandingCode][] = [
+      [{ kycStatus: 'PROCESSING' }, 'CONSUMER_KYC_MUST_BE_VALIDATED'],
+      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED'],
+      [{ suspensionStatus: 'SUSPENDED', bankingStatus: 'BLOCKED' }, 'END_USER_MUST_NOT_BE_SUSPENDED'],
+      [{ bankingStatus: 'PENDING' }, 'BANKING_STATUS_MUST_BE_VALIDATED'],
     ]
-    for (const [columns, code, message] of cases) {
+    for (const [columns, code] of cases) {
       const consumer = insertBankingConsumer(w, columns)
-      await expectError(await create(w, token, body(consumer.id)), 409, code, message(consumer.id))
+      await expectError(await create(w, token, body(consumer.id)), 409, code, standingMessage(code, consumer))
     }
     expect(w.store.sqlite.prepare('SELECT count(*) AS n FROM beneficiaries').get()).toEqual({ n: 0 })
   })
@@ -156,10 +146,10 @@ describe('POST /api/partner/beneficiaries', () => {
     const token = await w.partnerToken()
     const jane = insertBankingConsumer(w)
     const john = insertBankingConsumer(w)
-    const first = await createdId(w, token, body(jane.id))
+    const first = await added(w, token, body(jane.id))
     const again = await create(w, token, body(jane.id, { name: 'Other Name', bankingDetails: { iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' } }))
     await expectError(again, 409, 'BENEFICIARY_ALREADY_EXISTS', `Beneficiary for this consumer already exists with id ${first}.`)
-    await createdId(w, token, body(john.id))
+    await added(w, token, body(john.id))
   })
 
   it('400 on bad input: missing name, unknown type, non-uuid endUserId, incomplete banking details, over-long name', async () => {
@@ -171,10 +161,10 @@ describe('POST /api/partner/beneficiaries', () => {
       expect(res.status).toBe(400)
       expect(((await res.json()) as { details: { field: string }[] }).details.map((d) => d.field)).toContain(field)
     }
-    await bad({ type: 'PERSON', endUserId: jane.id, bankingDetails: SEPA }, 'name')
+    await bad({ type: 'PERSON', endUserId: jane.id, bankingDetails: EXTERNAL_SEPA }, 'name')
     await bad(body(jane.id, { type: 'ROBOT' }), 'type')
     await bad(body('not-a-uuid'), 'endUserId')
-    await bad(body(jane.id, { bankingDetails: { iban: SEPA.iban } }), 'bankingDetails.bic')
+    await bad(body(jane.id, { bankingDetails: { iban: EXTERNAL_SEPA.iban } }), 'bankingDetails.bic')
     await bad(body(jane.id, { name: 'Jo' }), 'name')
     const long = await create(w, token, body(jane.id, { name: 'x'.repeat(512) }))
     await expectBusiness400(long, 'TOO_LONG_FIELD', 'name', 'For the field name, the maximum allowed size is 511 but the size was 512.')

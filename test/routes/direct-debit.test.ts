@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { balancesCents, insertBankingConsumer, insertLedger, insertMandate, listTransactionsPage, type LedgerRow } from '../helpers/money'
-import { referenceErrors } from '../helpers/reference'
+import {
+  balancesCents, createdId, fetchTransaction, insertBankingConsumer, insertLedger, insertMandate, listTransactionsPage, standingMessage,
+  type LedgerRow, type StandingCode,
+} from '../helpers/money'
 
 const PATH = '/api/partner/transactions/direct-debit'
 const MONDAY = '2026-01-19' // the world starts on Thursday 2026-01-15 10:00 UTC: the first TARGET day at J+2 or later
@@ -21,21 +23,7 @@ const collect = (w: TestWorld, token: string, b: Record<string, unknown>) => w.c
 const order = (mandateId: string, ledgerId: string, extra: Record<string, unknown> = {}) =>
   ({ mandateId, ledgerId, date: MONDAY, amount: 30.25, reference: 'Invoice 42', ...extra })
 
-async function collected(w: TestWorld, token: string, b: Record<string, unknown>): Promise<string> {
-  const res = await collect(w, token, b)
-  expect(res.status, await res.clone().text()).toBe(201)
-  const body = (await res.json()) as { id: string }
-  expect(referenceErrors('POST', PATH, 201, body)).toEqual([])
-  return body.id
-}
-
-async function getTransaction(w: TestWorld, token: string, id: string): Promise<Record<string, any>> {
-  const res = await w.call('GET', `/api/partner/transactions/${id}`, { token })
-  expect(res.status).toBe(200)
-  const body = (await res.json()) as Record<string, any>
-  expect(referenceErrors('GET', '/api/partner/transactions/{transactionId}', 200, body)).toEqual([])
-  return body
-}
+const collected = async (w: TestWorld, token: string, b: Record<string, unknown>): Promise<string> => createdId(await collect(w, token, b), PATH)
 
 /** Moves the clock to the collection date (midnight UTC) and lets the world catch up. */
 async function reachMonday(w: TestWorld): Promise<void> {
@@ -54,7 +42,7 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     const mandate = insertMandate(w, { consumerId: jane.id, ...debtorOf(johnLedger) })
     const id = await collected(w, token, order(mandate.id, ledger.id))
 
-    expect(await getTransaction(w, token, id)).toMatchObject({
+    expect(await fetchTransaction(w, token, id)).toMatchObject({
       type: 'SEPA_DIRECT_DEBIT', paymentType: 'SDD_SEND', status: 'PENDING', amount: 30.25, currency: 'EUR',
       information: { reference: 'Invoice 42', sequence: 'FIRST' },
       sender: { name: 'John Debtor', iban: johnLedger.iban, ledgerId: johnLedger.id, endUserId: john.id },
@@ -67,7 +55,7 @@ describe('POST /api/partner/transactions/direct-debit', () => {
 
     await reachMonday(w)
     token = await w.partnerToken() // access tokens live one hour
-    expect(await getTransaction(w, token, id)).toMatchObject({ status: 'APPROVED', information: { clearingDate: '2026-01-19T00:00:00.000Z' } })
+    expect(await fetchTransaction(w, token, id)).toMatchObject({ status: 'APPROVED', information: { clearingDate: '2026-01-19T00:00:00.000Z' } })
     expect(balancesCents(w, ledger.id)).toEqual({ available: 3025, reserved: 0, total: 3025 })
     expect(balancesCents(w, johnLedger.id)).toEqual({ available: 6975, reserved: 0, total: 6975 })
     const johnsList = await listTransactionsPage(w, await consumerToken(w, john))
@@ -78,7 +66,7 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     })
     // The next collection on this recurring mandate is a RECURRING one.
     const next = await collected(w, token, order(mandate.id, ledger.id, { date: '2026-01-21' }))
-    expect((await getTransaction(w, token, next)).information.sequence).toBe('RECURRING')
+    expect((await fetchTransaction(w, token, next)).information.sequence).toBe('RECURRING')
   })
 
   it('an external debtor always pays; an end-user collects on its own mandate (ledgerToId of newer versions accepted)', async () => {
@@ -86,10 +74,10 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     let token = await consumerToken(w, jane)
     const mandate = insertMandate(w, { consumerId: jane.id, recurring: false })
     const id = await collected(w, token, { mandateId: mandate.id, ledgerToId: ledger.id, date: MONDAY, amount: 12, reference: 'Once' })
-    expect((await getTransaction(w, token, id)).information.sequence).toBe('ONE_OFF')
+    expect((await fetchTransaction(w, token, id)).information.sequence).toBe('ONE_OFF')
     await reachMonday(w)
     token = await consumerToken(w, jane) // access tokens live one hour
-    expect((await getTransaction(w, token, id)).status).toBe('APPROVED')
+    expect((await fetchTransaction(w, token, id)).status).toBe('APPROVED')
     expect(balancesCents(w, ledger.id).available).toBe(1200)
   })
 
@@ -102,8 +90,8 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     const blocked = await collected(w, token, order(insertMandate(w, { consumerId: jane.id, ...debtorOf(frozen) }).id, ledger.id))
     await reachMonday(w)
     token = await w.partnerToken() // access tokens live one hour
-    expect(await getTransaction(w, token, short)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'INSUFFICIENT_FUNDS' } })
-    expect(await getTransaction(w, token, blocked)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_UNAUTHORISED' } })
+    expect(await fetchTransaction(w, token, short)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'INSUFFICIENT_FUNDS' } })
+    expect(await fetchTransaction(w, token, blocked)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_UNAUTHORISED' } })
     expect(balancesCents(w, ledger.id).total).toBe(0)
     expect(balancesCents(w, poor.id).total).toBe(3024)
     expect(balancesCents(w, frozen.id).total).toBe(50_000)
@@ -117,7 +105,7 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     const olga = insertBankingConsumer(w, { partner: 'other-sandbox' })
     const olgaLedger = insertLedger(w, { consumerId: olga.id, available: 50 })
     const id = await collected(w, token, order(insertMandate(w, { consumerId: jane.id, ...debtorOf(olgaLedger) }).id, ledger.id))
-    expect((await getTransaction(w, token, id)).sender).not.toHaveProperty('ledgerId')
+    expect((await fetchTransaction(w, token, id)).sender).not.toHaveProperty('ledgerId')
     await reachMonday(w)
     token = await w.partnerToken() // access tokens live one hour
     expect(balancesCents(w, olgaLedger.id).total).toBe(5000 - 3025)
@@ -135,7 +123,7 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     expect((await w.call('POST', `/api/partner/mandates/${mandate.id}/cancel`, { token })).status).toBe(200)
     await reachMonday(w)
     token = await w.partnerToken() // access tokens live one hour
-    expect(await getTransaction(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_CANCELLED' } })
+    expect(await fetchTransaction(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_CANCELLED' } })
     expect(balancesCents(w, ledger.id).total).toBe(0)
   })
 
@@ -145,11 +133,11 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     w.store.sqlite.prepare('UPDATE ledgers SET limits = ? WHERE id = ?').run(JSON.stringify({ ddTransactionLimit: 5000, ddMonthlyLimit: 8000 }), ledger.id)
     const mandate = insertMandate(w, { consumerId: jane.id })
     const tooBig = await collected(w, token, order(mandate.id, ledger.id, { amount: 50.01 }))
-    expect(await getTransaction(w, token, tooBig)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'LIMITS_EXCEEDED' } })
+    expect(await fetchTransaction(w, token, tooBig)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'LIMITS_EXCEEDED' } })
     const first = await collected(w, token, order(mandate.id, ledger.id, { amount: 50 }))
     const monthly = await collected(w, token, order(mandate.id, ledger.id, { amount: 30.01 }))
-    expect((await getTransaction(w, token, first)).status).toBe('PENDING')
-    expect((await getTransaction(w, token, monthly)).information.declineReason).toBe('LIMITS_EXCEEDED')
+    expect((await fetchTransaction(w, token, first)).status).toBe('PENDING')
+    expect((await fetchTransaction(w, token, monthly)).information.declineReason).toBe('LIMITS_EXCEEDED')
     await reachMonday(w)
     token = await w.partnerToken() // access tokens live one hour
     expect(balancesCents(w, ledger.id).total).toBe(5000)
@@ -204,15 +192,15 @@ describe('POST /api/partner/transactions/direct-debit', () => {
   it('409 when the creditor may not bank (LinkCy status, suspension, banking status)', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
-    const cases: [Record<string, unknown>, string, (id: string) => string][] = [
-      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED', (id) => `The current linkcy status (PENDING) of current end-user (id=${id}) does not allow this operation.`],
-      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED', (id) => `End-user (with id ${id}) must not be suspended to do this operation.`],
-      [{ bankingStatus: 'BLOCKED' }, 'BANKING_STATUS_MUST_BE_VALIDATED', (id) => `The current banking status (BLOCKED) of current end-user (id=${id}) does not allow this operation.`],
+    const cases: [Record<string, unknown>, StandingCode][] = [
+      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED'],
+      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED'],
+      [{ bankingStatus: 'BLOCKED' }, 'BANKING_STATUS_MUST_BE_VALIDATED'],
     ]
-    for (const [columns, code, message] of cases) {
+    for (const [columns, code] of cases) {
       const consumer = insertBankingConsumer(w, columns)
       const l = insertLedger(w, { consumerId: consumer.id })
-      await expectError(await collect(w, token, order(insertMandate(w, { consumerId: consumer.id }).id, l.id)), 409, code, message(consumer.id))
+      await expectError(await collect(w, token, order(insertMandate(w, { consumerId: consumer.id }).id, l.id)), 409, code, standingMessage(code, consumer))
     }
   })
 

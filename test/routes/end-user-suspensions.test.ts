@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER } from '../helpers/app'
 import { consumerRow, consumerToken, getConsumer, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { insertBankingConsumer } from '../helpers/money'
+import { insertBankingConsumer, insufficientRights } from '../helpers/money'
 
 const path = (id: string) => `/api/partner/end-users/${id}/suspensions`
-const RIGHTS = (who: string) => `Your current authentication (${who}) does not have sufficient rights to perform this operation.`
 
 describe('POST/DELETE /api/partner/end-users/{endUserId}/suspensions', () => {
   it('a partner suspends (PARTNER by default): the consumer shows SUSPENDED with the reason and can no longer bank; lifting restores it', async () => {
@@ -34,11 +33,11 @@ describe('POST/DELETE /api/partner/end-users/{endUserId}/suspensions', () => {
     const partner = await w.partnerToken()
     const consumer = insertBankingConsumer(w)
     const token = await consumerToken(w, consumer)
-    await expectError(await w.call('POST', path(consumer.id), { token: partner, body: { reason: 'x', operator: 'LINKCY' } }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('PARTNER'))
-    await expectError(await w.call('POST', path(consumer.id), { token, body: { reason: 'x', operator: 'PARTNER' } }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('CONSUMER'))
+    await expectError(await w.call('POST', path(consumer.id), { token: partner, body: { reason: 'x', operator: 'LINKCY' } }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('PARTNER'))
+    await expectError(await w.call('POST', path(consumer.id), { token, body: { reason: 'x', operator: 'PARTNER' } }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('CONSUMER'))
     expect((await w.call('POST', path(consumer.id), { token, body: { reason: 'Taking a break' } })).status).toBe(204)
-    await expectError(await w.call('DELETE', `${path(consumer.id)}/PARTNER`, { token }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('CONSUMER'))
-    await expectError(await w.call('DELETE', `${path(consumer.id)}/LINKCY`, { token: partner }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('PARTNER'))
+    await expectError(await w.call('DELETE', `${path(consumer.id)}/PARTNER`, { token }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('CONSUMER'))
+    await expectError(await w.call('DELETE', `${path(consumer.id)}/LINKCY`, { token: partner }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('PARTNER'))
     expect((await w.call('DELETE', `${path(consumer.id)}/END_USER`, { token })).status).toBe(204)
     expect(consumerRow(w, consumer.id).suspensionStatus).toBe('NOT_SUSPENDED')
   })

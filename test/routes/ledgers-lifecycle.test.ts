@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER } from '../helpers/app'
 import { consumerRow, consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { insertBankingConsumer, insertLedger, ledgerRow } from '../helpers/money'
+import { insertBankingConsumer, insertLedger, insufficientRights, ledgerRow } from '../helpers/money'
 import { accountToken } from '../helpers/partners'
 import { referenceErrors } from '../helpers/reference'
 import { consumers, ledgers, transactions } from '../../src/state/db/schema'
@@ -10,7 +10,6 @@ import { eq } from 'drizzle-orm'
 import { tx } from '../../src/state/store'
 
 const LEDGERS = '/api/partner/ledgers'
-const RIGHTS = (who: string) => `Your current authentication (${who}) does not have sufficient rights to perform this operation.`
 
 describe('POST /api/partner/ledgers/{ledgerId}/upgrade', () => {
   it('204 upgrades an active ledger; 409 LEDGER_ALREADY_UPGRADED, LEDGER_MUST_BE_ACTIVE; 404; 400 CONSUMER_NOT_FOUND', async () => {
@@ -69,12 +68,12 @@ describe('ledger suspensions', () => {
     const consumer = insertBankingConsumer(w)
     const token = await consumerToken(w, consumer)
     const ledger = insertLedger(w, { consumerId: consumer.id })
-    await expectError(await w.call('POST', `${LEDGERS}/${ledger.id}/suspensions`, { token: partner, body: { reason: 'x', operator: 'LINKCY' } }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('PARTNER'))
-    await expectError(await w.call('POST', `${LEDGERS}/${ledger.id}/suspensions`, { token, body: { reason: 'x', operator: 'PARTNER' } }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('CONSUMER'))
+    await expectError(await w.call('POST', `${LEDGERS}/${ledger.id}/suspensions`, { token: partner, body: { reason: 'x', operator: 'LINKCY' } }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('PARTNER'))
+    await expectError(await w.call('POST', `${LEDGERS}/${ledger.id}/suspensions`, { token, body: { reason: 'x', operator: 'PARTNER' } }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('CONSUMER'))
     expect((await w.call('POST', `${LEDGERS}/${ledger.id}/suspensions`, { token, body: { reason: 'Lost my phone' } })).status).toBe(204)
     expect(ledgerRow(w, ledger.id).suspensions).toMatchObject([{ operator: 'END_USER', reason: 'Lost my phone' }])
-    await expectError(await w.call('DELETE', `${LEDGERS}/${ledger.id}/suspensions/PARTNER`, { token }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('CONSUMER'))
-    await expectError(await w.call('DELETE', `${LEDGERS}/${ledger.id}/suspensions/LINKCY`, { token: partner }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('PARTNER'))
+    await expectError(await w.call('DELETE', `${LEDGERS}/${ledger.id}/suspensions/PARTNER`, { token }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('CONSUMER'))
+    await expectError(await w.call('DELETE', `${LEDGERS}/${ledger.id}/suspensions/LINKCY`, { token: partner }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('PARTNER'))
     expect((await w.call('DELETE', `${LEDGERS}/${ledger.id}/suspensions/END_USER`, { token })).status).toBe(204)
     expect(ledgerRow(w, ledger.id).status).toBe('ACTIVE')
     expect((await w.call('DELETE', `${LEDGERS}/${ledger.id}/suspensions/SOMEONE`, { token })).status).toBe(400)
@@ -145,10 +144,10 @@ describe('POST /api/partner/ledgers/{ledgerId}/close', () => {
       currency: 'EUR', receiverLedgerId: waiting.id, sender: {}, receiver: {}, information: {}, details: {}, creationDate: 0, updateDate: 0,
     }).run())
     await expectError(await w.call('POST', `${LEDGERS}/${waiting.id}/close`, { token, body: { operator: 'END_USER' } }), 409, 'LEDGER_MUST_BE_EMPTY', `All balances of the ledger ${waiting.id} must be empty.`)
-    await expectError(await w.call('POST', `${LEDGERS}/${funded.id}/close`, { token, body: { operator: 'LINKCY' } }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('PARTNER'))
+    await expectError(await w.call('POST', `${LEDGERS}/${funded.id}/close`, { token, body: { operator: 'LINKCY' } }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('PARTNER'))
     await expectError(await w.call('POST', `${LEDGERS}/${MISSING_ID}/close`, { token, body: { operator: 'PARTNER' } }), 404, 'LEDGER_NOT_FOUND', `Ledger with id ${MISSING_ID} was not found.`)
     const own = await consumerToken(w, consumer)
-    await expectError(await w.call('POST', `${LEDGERS}/${funded.id}/close`, { token: own, body: { operator: 'PARTNER' } }), 403, 'INSUFFICIENT_RIGHTS', RIGHTS('CONSUMER'))
+    await expectError(await w.call('POST', `${LEDGERS}/${funded.id}/close`, { token: own, body: { operator: 'PARTNER' } }), 403, 'INSUFFICIENT_RIGHTS', insufficientRights('CONSUMER'))
     const tooLong = await w.call('POST', `${LEDGERS}/${funded.id}/close`, { token, body: { operator: 'PARTNER', reason: 'x'.repeat(512) } })
     await expectBusiness400(tooLong, 'TOO_LONG_FIELD', 'reason', 'For the field reason, the maximum allowed size is 511 but the size was 512.')
   })

@@ -2,28 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { insertBankingConsumer, insertLedger, ledgerRow } from '../helpers/money'
+import { createdId, fetchResource, insertBankingConsumer, insertLedger, ledgerRow } from '../helpers/money'
 import { partnerWith } from '../helpers/partners'
 import { referenceErrors } from '../helpers/reference'
 import { ibanProblem } from '../../src/state/iban'
 
 const LEDGERS = '/api/partner/ledgers'
 
-async function create(w: TestWorld, token: string, body: Record<string, unknown>): Promise<string> {
-  const res = await w.call('POST', LEDGERS, { token, body })
-  expect(res.status, await res.clone().text()).toBe(201)
-  const created = (await res.json()) as { id: string }
-  expect(referenceErrors('POST', LEDGERS, 201, created)).toEqual([])
-  return created.id
-}
+const create = async (w: TestWorld, token: string, body: Record<string, unknown>): Promise<string> => createdId(await w.call('POST', LEDGERS, { token, body }), LEDGERS)
 
-async function getLedger(w: TestWorld, token: string, id: string): Promise<Record<string, any>> {
-  const res = await w.call('GET', `${LEDGERS}/${id}`, { token })
-  expect(res.status, await res.clone().text()).toBe(200)
-  const body = (await res.json()) as Record<string, any>
-  expect(referenceErrors('GET', `${LEDGERS}/{ledgerId}`, 200, body)).toEqual([])
-  return body
-}
+const getLedger = (w: TestWorld, token: string, id: string) => fetchResource(w, token, `${LEDGERS}/{ledgerId}`, id)
 
 describe('POST /api/partner/ledgers', () => {
   it('creates a PENDING ledger that becomes ACTIVE after 2 s of simulated time, upgraded when autoUpgrade', async () => {

@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
+import { makeWorld, OTHER } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { insertBankingConsumer, insertLedger, insertMandate, mandateRow } from '../helpers/money'
+import {
+  advanceClock, insertBankingConsumer, insertLedger, insertMandate, mandateRow, standingMessage, type StandingCode,
+} from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 const PATH = '/api/partner/mandates'
 const conflicting = (status: string) => `The current status of the mandate (${status}) does not allow this operation.`
 const notFound = (id: string) => `Direct debit mandate with id ${id} was not found.`
-
-/** Lets the simulated clock run `ms` and the world catch up (jobs run around every request). */
-async function advance(w: TestWorld, ms: number): Promise<void> {
-  w.store.clock.advance(ms)
-  await w.call('GET', '/api/partner/mandates')
-}
 
 describe('PATCH /api/partner/mandates/{mandateId}', () => {
   it('completes the debtor\'s details before activation (200 {id}); GET shows the change', async () => {
@@ -90,7 +86,7 @@ describe('POST /api/partner/mandates/{mandateId}/activate', () => {
     expect(referenceErrors('POST', `${PATH}/{mandateId}/activate`, 200, answer)).toEqual([])
     expect(await (await w.call('GET', `${PATH}/${m.id}`, { token })).json()).toMatchObject({ status: 'ACTIVATING' })
     await expectError(await w.call('POST', `${PATH}/${m.id}/activate`, { token }), 409, 'CONFLICTING_MANDATE_STATUS', conflicting('ACTIVATING'))
-    await advance(w, 2000)
+    await advanceClock(w, 2)
     expect(await (await w.call('GET', `${PATH}/${m.id}`, { token })).json()).toMatchObject({ status: 'ACTIVATED', updateDate: '2026-01-15T10:00:02.000Z' })
     await expectError(await w.call('POST', `${PATH}/${m.id}/activate`, { token }), 409, 'CONFLICTING_MANDATE_STATUS', conflicting('ACTIVATED'))
   })
@@ -101,11 +97,11 @@ describe('POST /api/partner/mandates/{mandateId}/activate', () => {
     const closed = insertLedger(w, { consumerId: insertBankingConsumer(w).id, status: 'CLOSED' })
     const m = insertMandate(w, { consumerId: insertBankingConsumer(w).id, status: 'AWAITING_ACTIVATION', debtorIban: closed.iban, debtorBic: closed.bicOrSwift, debtorLedgerId: closed.id })
     expect((await w.call('POST', `${PATH}/${m.id}/activate`, { token })).status).toBe(200)
-    await advance(w, 2000)
+    await advanceClock(w, 2)
     expect(mandateRow(w, m.id).status).toBe('FAILED')
     expect((await w.call('PATCH', `${PATH}/${m.id}`, { token, body: { debtor: { bankingDetails: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } } } })).status).toBe(200)
     expect((await w.call('POST', `${PATH}/${m.id}/activate`, { token })).status).toBe(200)
-    await advance(w, 2000)
+    await advanceClock(w, 2)
     expect(mandateRow(w, m.id)).toMatchObject({ status: 'ACTIVATED', debtorLedgerId: null })
   })
 
@@ -115,15 +111,15 @@ describe('POST /api/partner/mandates/{mandateId}/activate', () => {
     const bare = insertMandate(w, { consumerId: insertBankingConsumer(w).id, status: 'AWAITING_ACTIVATION', debtorIban: null, debtorBic: null })
     await expectError(await w.call('POST', `${PATH}/${bare.id}/activate`, { token }), 409, 'MISSING_MANDATE_DATA',
       'A direct debit mandate cannot be activated without the following data: debtor.bankingDetails.')
-    const cases: [Record<string, unknown>, string, (id: string) => string][] = [
-      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED', (id) => `The current linkcy status (PENDING) of current end-user (id=${id}) does not allow this operation.`],
-      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED', (id) => `End-user (with id ${id}) must not be suspended to do this operation.`],
-      [{ bankingStatus: 'MISSING_DATA' }, 'BANKING_STATUS_MUST_BE_VALIDATED', (id) => `The current banking status (MISSING_DATA) of current end-user (id=${id}) does not allow this operation.`],
+    const cases: [Record<string, unknown>, StandingCode][] = [
+      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED'],
+      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED'],
+      [{ bankingStatus: 'MISSING_DATA' }, 'BANKING_STATUS_MUST_BE_VALIDATED'],
     ]
-    for (const [columns, code, message] of cases) {
+    for (const [columns, code] of cases) {
       const consumer = insertBankingConsumer(w, columns)
       const m = insertMandate(w, { consumerId: consumer.id, status: 'AWAITING_ACTIVATION' })
-      await expectError(await w.call('POST', `${PATH}/${m.id}/activate`, { token }), 409, code, message(consumer.id))
+      await expectError(await w.call('POST', `${PATH}/${m.id}/activate`, { token }), 409, code, standingMessage(code, consumer))
       expect(mandateRow(w, m.id).status).toBe('AWAITING_ACTIVATION')
     }
     await expectError(await w.call('POST', `${PATH}/${MISSING_ID}/activate`, { token }), 404, 'MANDATE_NOT_FOUND', notFound(MISSING_ID))
@@ -144,7 +140,7 @@ describe('POST /api/partner/mandates/{mandateId}/cancel', () => {
     expect(referenceErrors('POST', `${PATH}/{mandateId}/cancel`, 200, answer)).toEqual([])
     expect(mandateRow(w, m.id).status).toBe('CANCELING')
     await expectError(await w.call('POST', `${PATH}/${m.id}/cancel`, { token }), 409, 'CONFLICTING_MANDATE_STATUS', conflicting('CANCELING'))
-    await advance(w, 2000)
+    await advanceClock(w, 2)
     expect(mandateRow(w, m.id).status).toBe('CANCELED')
     await expectError(await w.call('POST', `${PATH}/${m.id}/cancel`, { token }), 409, 'CONFLICTING_MANDATE_STATUS', conflicting('CANCELED'))
     await expectError(await w.call('POST', `${PATH}/${m.id}/activate`, { token }), 409, 'CONFLICTING_MANDATE_STATUS', conflicting('CANCELED'))

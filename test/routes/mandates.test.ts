@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { insertBankingConsumer, insertLedger, insertMandate, mandateRow, setPartnerSettings } from '../helpers/money'
+import {
+  createdId, EXTERNAL_SEPA, fetchResource, insertBankingConsumer, insertLedger, insertMandate, mandateRow, setPartnerSettings, standingMessage, type StandingCode,
+} from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 const PATH = '/api/partner/mandates'
-const SEPA = { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }
 const body = (endUserId: string | undefined, extra: Record<string, unknown> = {}) =>
-  ({ endUserId, friendlyName: 'Gym', debtor: { type: 'PERSON', name: 'John Debtor', bankingDetails: SEPA }, ...extra })
+  ({ endUserId, friendlyName: 'Gym', debtor: { type: 'PERSON', name: 'John Debtor', bankingDetails: EXTERNAL_SEPA }, ...extra })
 
 /** A world whose sandbox partner lets consumers hold mandates (corporates arrive later). */
 function mandateWorld(): TestWorld {
@@ -32,17 +33,10 @@ describe('POST /api/partner/mandates', () => {
     const w = mandateWorld()
     const token = await w.partnerToken()
     const jane = insertBankingConsumer(w)
-    const res = await post(w, token, body(jane.id, { debtor: { type: 'COMPANY', name: 'ACME SAS', bankingDetails: { iban: 'de89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' } } }))
-    expect(res.status).toBe(201)
-    const created = (await res.json()) as { id: string }
-    expect(referenceErrors('POST', PATH, 201, created)).toEqual([])
-    const got = await w.call('GET', `${PATH}/${created.id}`, { token })
-    expect(got.status).toBe(200)
-    const info = await got.json()
-    expect(referenceErrors('GET', `${PATH}/{mandateId}`, 200, info)).toEqual([])
-    expect(info).toEqual({
-      id: created.id, uniqueReference: expect.stringMatching(/^LKCY[A-Z0-9]{20}$/), endUserId: jane.id, status: 'AWAITING_ACTIVATION',
-      friendlyName: 'Gym', debtor: { type: 'COMPANY', name: 'ACME SAS', bankingDetails: SEPA }, recurring: false,
+    const id = await createdId(await post(w, token, body(jane.id, { debtor: { type: 'COMPANY', name: 'ACME SAS', bankingDetails: { iban: 'de89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' } } })), PATH)
+    expect(await fetchResource(w, token, `${PATH}/{mandateId}`, id)).toEqual({
+      id, uniqueReference: expect.stringMatching(/^LKCY[A-Z0-9]{20}$/), endUserId: jane.id, status: 'AWAITING_ACTIVATION',
+      friendlyName: 'Gym', debtor: { type: 'COMPANY', name: 'ACME SAS', bankingDetails: EXTERNAL_SEPA }, recurring: false,
       expirationDate: '2031-01-15', creationDate: '2026-01-15T10:00:00.000Z', updateDate: '2026-01-15T10:00:00.000Z',
     })
   })
@@ -87,7 +81,7 @@ describe('POST /api/partner/mandates', () => {
       field: 'debtor.bankingDetails.iban', rejectedValue: 'TR330006100519786457841326',
     })
     await expectBusiness400(await post(w, token, withDetails({ iban: 'US12345678901234567890', bic: 'CHASUS33' })), 'IBAN_NOT_SUPPORTED', 'debtor.bankingDetails.iban', 'Iban from US are not supported.')
-    await expectBusiness400(await post(w, token, withDetails({ ...SEPA, bic: 'COBAXXFF' })), 'INVALID_BIC_SWIFT', 'debtor.bankingDetails.bic', 'Bic or Swift is invalid.')
+    await expectBusiness400(await post(w, token, withDetails({ ...EXTERNAL_SEPA, bic: 'COBAXXFF' })), 'INVALID_BIC_SWIFT', 'debtor.bankingDetails.bic', 'Bic or Swift is invalid.')
     await expectBusiness400(await post(w, token, withDetails({ iban: 'FR1420041010050500013M02606', bic: 'DENYFRPP' })), 'NOT_ALLOWED_BIC_SWIFT', 'debtor.bankingDetails.bic', 'This bic or swift is not allowed at linkcy.')
     for (const expirationDate of ['2026-01-15', '2025-12-31', '2031-01-16']) {
       await expectError(await post(w, token, body(jane.id, { expirationDate })), 400, 'INVALID_EXPIRATION_DATE', 'The expiration date must be after 2026-01-15 and before 2031-01-16.', {
@@ -101,14 +95,14 @@ describe('POST /api/partner/mandates', () => {
   it('409 for an end-user that may not bank (LinkCy status, suspension, banking status)', async () => {
     const w = mandateWorld()
     const token = await w.partnerToken()
-    const cases: [Record<string, unknown>, string, (id: string) => string][] = [
-      [{ linkcyStatus: 'MISSING_DATA' }, 'LINKCY_STATUS_MUST_BE_VALIDATED', (id) => `The current linkcy status (MISSING_DATA) of current end-user (id=${id}) does not allow this operation.`],
-      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED', (id) => `End-user (with id ${id}) must not be suspended to do this operation.`],
-      [{ bankingStatus: 'BLOCKED' }, 'BANKING_STATUS_MUST_BE_VALIDATED', (id) => `The current banking status (BLOCKED) of current end-user (id=${id}) does not allow this operation.`],
+    const cases: [Record<string, unknown>, StandingCode][] = [
+      [{ linkcyStatus: 'MISSING_DATA' }, 'LINKCY_STATUS_MUST_BE_VALIDATED'],
+      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED'],
+      [{ bankingStatus: 'BLOCKED' }, 'BANKING_STATUS_MUST_BE_VALIDATED'],
     ]
-    for (const [columns, code, message] of cases) {
+    for (const [columns, code] of cases) {
       const consumer = insertBankingConsumer(w, columns)
-      await expectError(await post(w, token, body(consumer.id)), 409, code, message(consumer.id))
+      await expectError(await post(w, token, body(consumer.id)), 409, code, standingMessage(code, consumer))
     }
   })
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld } from '../helpers/app'
 import { ERROR_KINDS } from '../helpers/errors'
-import { balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, listTransactionsPage, postInterLedger, postTransfer, setPartnerSettings } from '../helpers/money'
+import {
+  advanceClock, balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, listTransactionsPage, postInterLedger, postTransfer, setPartnerSettings,
+} from '../helpers/money'
 
 // The money invariants under load: hundreds of debits and credits fired at one ledger at once. The
 // final balance is initial + credits − accepted debits to the cent, no balance is ever negative,
@@ -87,7 +89,7 @@ describe('money invariants', () => {
     expect(now.reserved).toBe(accepted - toSink)
     expect(now.total).toBe(now.available + now.reserved)
     // Pending SCTs still hold their amounts; after settlement nothing is reserved and the total is unchanged.
-    await w.call('POST', '/_sim/clock/advance', { body: { seconds: 4 * 24 * 3600 } })
+    await advanceClock(w, 4 * 24 * 3600)
     expect(balancesCents(w, hot.id)).toEqual({ available: initial + credited - accepted, reserved: 0, total: initial + credited - accepted })
 
     // The books agree with the balances: every accepted debit and every credit is a transaction of the ledger.

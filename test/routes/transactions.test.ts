@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { tx } from '../../src/state/store'
 import { recordTransaction, type TransactionInput } from '../../src/state/transactions'
-import { OTHER, makeWorld, type TestWorld } from '../helpers/app'
+import { OTHER, makeWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
 import { insertBankingConsumer, insertLedger, listTransactionsPage, postInterLedger } from '../helpers/money'

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { OTHER, makeWorld, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { balancesCents, insertBankingConsumer, insertLedger, postInterLedger } from '../helpers/money'
+import {
+  balancesCents, fetchTransaction, insertBankingConsumer, insertLedger, postInterLedger, standingMessage, type StandingCode,
+} from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 // POST /api/partner/transactions/inter-ledger: an immediate transfer between two ledgers of the
@@ -30,9 +32,7 @@ describe('POST /transactions/inter-ledger', () => {
     expect(balancesCents(w, from.id)).toEqual({ available: 1, reserved: 0, total: 1 })
     expect(balancesCents(w, to.id)).toEqual({ available: 9999, reserved: 0, total: 9999 })
     for (const who of [alice, bob]) {
-      const got = await w.call('GET', `/api/partner/transactions/${body.id}`, { token: await consumerToken(w, who) })
-      const tx = (await got.json()) as Record<string, unknown>
-      expect(referenceErrors('GET', '/api/partner/transactions/{transactionId}', 200, tx)).toEqual([])
+      const tx = await fetchTransaction(w, await consumerToken(w, who), body.id)
       expect(tx).toEqual({
         id: body.id, type: 'INTER_LEDGER', paymentType: 'MONEY_TRANSFER', status: 'APPROVED', creationDate: '2026-01-15T10:00:00.000Z',
         amount: 99.99, currency: 'EUR',
@@ -75,16 +75,16 @@ describe('POST /transactions/inter-ledger', () => {
 
   it('refuses a sender who may not bank, with the documented 409s in the reference order', async () => {
     const w = makeWorld()
-    const cases: [Record<string, unknown>, string, (id: string) => string][] = [
-      [{ kycStatus: 'REFUSED', linkcyStatus: 'PENDING' }, 'CONSUMER_KYC_MUST_BE_VALIDATED', () => 'Consumer kyc must be validated.'],
-      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED', (id) => `The current linkcy status (PENDING) of current end-user (id=${id}) does not allow this operation.`],
-      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED', (id) => `End-user (with id ${id}) must not be suspended to do this operation.`],
-      [{ bankingStatus: 'NOT_CREATED' }, 'BANKING_STATUS_MUST_BE_VALIDATED', (id) => `The current banking status (NOT_CREATED) of current end-user (id=${id}) does not allow this operation.`],
-      [{ lastTermsAccepted: '0.9' }, 'TERMS_AND_CONDITIONS_NOT_ACCEPTED', (id) => `The CONSUMER with id ${id} has not accepted the latest terms and conditions.`],
+    const cases: [Record<string, unknown>, StandingCode][] = [
+      [{ kycStatus: 'REFUSED', linkcyStatus: 'PENDING' }, 'CONSUMER_KYC_MUST_BE_VALIDATED'],
+      [{ linkcyStatus: 'PENDING' }, 'LINKCY_STATUS_MUST_BE_VALIDATED'],
+      [{ suspensionStatus: 'SUSPENDED' }, 'END_USER_MUST_NOT_BE_SUSPENDED'],
+      [{ bankingStatus: 'NOT_CREATED' }, 'BANKING_STATUS_MUST_BE_VALIDATED'],
+      [{ lastTermsAccepted: '0.9' }, 'TERMS_AND_CONDITIONS_NOT_ACCEPTED'],
     ]
-    for (const [consumer, code, message] of cases) {
+    for (const [consumer, code] of cases) {
       const { token, alice, from, to } = await setUp(w, consumer, { status: 'SUSPENDED' })
-      await expectError(await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: to.id, amount: 1 }), 409, code, message(alice.id))
+      await expectError(await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: to.id, amount: 1 }), 409, code, standingMessage(code, alice))
     }
   })
 

@@ -5,7 +5,9 @@ import { exceededLimit } from '../../src/state/limits'
 import { tx } from '../../src/state/store'
 import { recordTransaction } from '../../src/state/transactions'
 import { makeWorld, type TestWorld } from '../helpers/app'
-import { balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, postInterLedger, postTransfer, setPartnerSettings } from '../helpers/money'
+import {
+  balancesCents, fetchTransaction, insertBankingConsumer, insertBeneficiary, insertLedger, postInterLedger, postTransfer, setPartnerSettings,
+} from '../helpers/money'
 
 // Ledger limits: per transaction, per UTC day and per UTC month of the simulator clock; the
 // ledger's own limits or its partner's defaults. A breach books the transfer DECLINED with the
@@ -13,8 +15,7 @@ import { balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, 
 
 async function getTx(w: TestWorld, token: string, res: Response): Promise<Record<string, any>> {
   expect(res.status, await res.clone().text()).toBe(201)
-  const { id } = (await res.json()) as { id: string }
-  return (await (await w.call('GET', `/api/partner/transactions/${id}`, { token })).json()) as Record<string, any>
+  return fetchTransaction(w, token, ((await res.json()) as { id: string }).id)
 }
 
 async function setUp(w: TestWorld, limits: Record<string, number> | null) {

@@ -3,27 +3,13 @@ import { OTHER, makeWorld, type TestWorld } from '../helpers/app'
 import { consumerToken } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
 import {
-  balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, listTransactionsPage, postTransfer, setPartnerSettings,
+  advanceClock, balancesCents, fetchTransaction, insertBankingConsumer, insertBeneficiary, insertLedger, listTransactionsPage, postTransfer,
+  setPartnerSettings,
 } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 // Routing of transfers to a beneficiary (SCT, SCT Inst, UK fast payment, inter-ledger) and the
 // settlement of outgoing payments on the simulator clock.
-
-const GET_ONE = '/api/partner/transactions/{transactionId}'
-
-async function getTx(w: TestWorld, token: string, id: string): Promise<Record<string, any>> {
-  const res = await w.call('GET', `/api/partner/transactions/${id}`, { token })
-  expect(res.status, await res.clone().text()).toBe(200)
-  const body = (await res.json()) as Record<string, any>
-  expect(referenceErrors('GET', GET_ONE, 200, body)).toEqual([])
-  return body
-}
-
-const advance = async (w: TestWorld, seconds: number) => {
-  const res = await w.call('POST', '/_sim/clock/advance', { body: { seconds } })
-  expect(res.status).toBe(200)
-}
 
 async function twoConsumers(w: TestWorld, bobPartner = 'sandbox') {
   // Tokens outlive the days the tests make pass.
@@ -42,11 +28,11 @@ describe('outgoing SCT settlement on the clock', () => {
     const { token, alice, aliceLedger } = await twoConsumers(w)
     const payee = insertBeneficiary(w, { consumerId: alice.id })
     const { id } = (await (await postTransfer(w, token, { amount: 30, ledgerFromId: aliceLedger.id, beneficiaryId: payee.id })).json()) as { id: string }
-    await advance(w, 24 * 3600 - 1)
-    expect((await getTx(w, token, id)).status).toBe('PENDING')
+    await advanceClock(w, 24 * 3600 - 1)
+    expect((await fetchTransaction(w, token, id)).status).toBe('PENDING')
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 7000, reserved: 3000, total: 10000 })
-    await advance(w, 1)
-    const settled = await getTx(w, token, id)
+    await advanceClock(w, 1)
+    const settled = await fetchTransaction(w, token, id)
     expect(settled).toMatchObject({ status: 'APPROVED', paymentType: 'SCT_SEND', information: { clearingDate: '2026-01-16T10:00:00.000Z' } })
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 7000, reserved: 0, total: 7000 })
   })
@@ -56,15 +42,15 @@ describe('outgoing SCT settlement on the clock', () => {
     const { token, alice, aliceLedger } = await twoConsumers(w)
     const payee = insertBeneficiary(w, { consumerId: alice.id })
     const first = (await (await postTransfer(w, token, { amount: 1, ledgerFromId: aliceLedger.id, beneficiaryId: payee.id })).json()) as { id: string }
-    await advance(w, 3 * 24 * 3600 - 1)
-    expect((await getTx(w, token, first.id)).status).toBe('PENDING')
-    await advance(w, 1)
-    expect((await getTx(w, token, first.id)).information.clearingDate).toBe('2026-01-19T09:00:00.000Z')
+    await advanceClock(w, 3 * 24 * 3600 - 1)
+    expect((await fetchTransaction(w, token, first.id)).status).toBe('PENDING')
+    await advanceClock(w, 1)
+    expect((await fetchTransaction(w, token, first.id)).information.clearingDate).toBe('2026-01-19T09:00:00.000Z')
     // Easter 2026 is April 5: Good Friday April 3, Easter Monday April 6.
     w.store.clock.set(Date.parse('2026-04-02T12:00:00Z'))
     const second = (await (await postTransfer(w, token, { amount: 1, ledgerFromId: aliceLedger.id, beneficiaryId: payee.id })).json()) as { id: string }
-    await advance(w, 5 * 24 * 3600)
-    expect((await getTx(w, token, second.id)).information.clearingDate).toBe('2026-04-07T12:00:00.000Z')
+    await advanceClock(w, 5 * 24 * 3600)
+    expect((await fetchTransaction(w, token, second.id)).information.clearingDate).toBe('2026-04-07T12:00:00.000Z')
   })
 
   it('follows the partner settings: sctSettlementSeconds, and SCT Inst when enabled and allowed by the request', async () => {
@@ -74,13 +60,13 @@ describe('outgoing SCT settlement on the clock', () => {
     const payee = insertBeneficiary(w, { consumerId: alice.id })
     const inst = (await (await postTransfer(w, token, { amount: 5, ledgerFromId: aliceLedger.id, beneficiaryId: payee.id })).json()) as { id: string }
     const sct = (await (await postTransfer(w, token, { amount: 7, ledgerFromId: aliceLedger.id, beneficiaryId: payee.id, allowFastPayment: false })).json()) as { id: string }
-    expect(await getTx(w, token, inst.id)).toMatchObject({ paymentType: 'SCT_INST_SEND', status: 'PENDING' })
-    expect(await getTx(w, token, sct.id)).toMatchObject({ paymentType: 'SCT_SEND', status: 'PENDING' })
-    await advance(w, 3)
-    expect((await getTx(w, token, inst.id)).status).toBe('APPROVED')
-    expect((await getTx(w, token, sct.id)).status).toBe('PENDING')
-    await advance(w, 57)
-    expect((await getTx(w, token, sct.id)).status).toBe('APPROVED')
+    expect(await fetchTransaction(w, token, inst.id)).toMatchObject({ paymentType: 'SCT_INST_SEND', status: 'PENDING' })
+    expect(await fetchTransaction(w, token, sct.id)).toMatchObject({ paymentType: 'SCT_SEND', status: 'PENDING' })
+    await advanceClock(w, 3)
+    expect((await fetchTransaction(w, token, inst.id)).status).toBe('APPROVED')
+    expect((await fetchTransaction(w, token, sct.id)).status).toBe('PENDING')
+    await advanceClock(w, 57)
+    expect((await fetchTransaction(w, token, sct.id)).status).toBe('APPROVED')
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 8800, reserved: 0, total: 8800 })
   })
 
@@ -89,7 +75,7 @@ describe('outgoing SCT settlement on the clock', () => {
     const { token, alice, aliceLedger } = await twoConsumers(w)
     const payee = insertBeneficiary(w, { consumerId: alice.id })
     const { id } = (await (await postTransfer(w, token, { amount: 5, ledgerFromId: aliceLedger.id, beneficiaryId: payee.id, allowFastPayment: true })).json()) as { id: string }
-    expect((await getTx(w, token, id)).paymentType).toBe('SCT_SEND')
+    expect((await fetchTransaction(w, token, id)).paymentType).toBe('SCT_SEND')
   })
 
   it('/_sim/transactions/{id}/settle settles a pending transfer at once (the job then finds nothing to do)', async () => {
@@ -100,7 +86,7 @@ describe('outgoing SCT settlement on the clock', () => {
     const res = await w.call('POST', `/_sim/transactions/${id}/settle`)
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ id, status: 'APPROVED' })
-    await advance(w, 7 * 24 * 3600)
+    await advanceClock(w, 7 * 24 * 3600)
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 9500, reserved: 0, total: 9500 })
     await expectError(await w.call('POST', '/_sim/transactions/00000000-0000-4000-8000-000000000000/settle'), 404, 'TRANSACTION_NOT_FOUND', 'Transaction with id 00000000-0000-4000-8000-000000000000 was not found.')
   })
@@ -114,7 +100,7 @@ describe('transfers between simulated consumers', () => {
     const res = await postTransfer(w, token, { amount: 12.34, ledgerFromId: aliceLedger.id, beneficiaryId: toBob.id, reference: 'Dinner' })
     expect(res.status).toBe(201)
     const { id } = (await res.json()) as { id: string }
-    const tx = await getTx(w, token, id)
+    const tx = await fetchTransaction(w, token, id)
     expect(tx).toMatchObject({
       type: 'INTER_LEDGER', paymentType: 'MONEY_TRANSFER', status: 'APPROVED', amount: 12.34,
       information: { reference: 'Dinner', clearingDate: '2026-01-15T10:00:00.000Z' },
@@ -135,7 +121,7 @@ describe('transfers between simulated consumers', () => {
     const { token, alice, aliceLedger, bobLedger } = await twoConsumers(w)
     const toBob = insertBeneficiary(w, { consumerId: alice.id, iban: bobLedger.iban, bicOrSwift: bobLedger.bicOrSwift })
     const { id } = (await (await postTransfer(w, token, { amount: 1, ledgerFromId: aliceLedger.id, beneficiaryId: toBob.id })).json()) as { id: string }
-    expect((await getTx(w, token, id)).type).toBe('INTER_LEDGER')
+    expect((await fetchTransaction(w, token, id)).type).toBe('INTER_LEDGER')
   })
 
   it('end-to-end by SEPA (allowInterLedger false): both ledgers and both lists show it, exact to the cent, after the clock advances', async () => {
@@ -144,12 +130,12 @@ describe('transfers between simulated consumers', () => {
     const toBob = insertBeneficiary(w, { consumerId: alice.id, name: 'Bob Martin', iban: bobLedger.iban, bicOrSwift: bobLedger.bicOrSwift, ledgerId: bobLedger.id })
     const res = await postTransfer(w, token, { amount: 33.33, ledgerFromId: aliceLedger.id, beneficiaryId: toBob.id, allowInterLedger: false, reference: 'Loan' })
     const { id } = (await res.json()) as { id: string }
-    expect(await getTx(w, token, id)).toMatchObject({ type: 'SEPA_CREDIT_TRANSFER', paymentType: 'SCT_SEND', status: 'PENDING' })
+    expect(await fetchTransaction(w, token, id)).toMatchObject({ type: 'SEPA_CREDIT_TRANSFER', paymentType: 'SCT_SEND', status: 'PENDING' })
     expect(balancesCents(w, bobLedger.id).total).toBe(1000)
     expect((await listTransactionsPage(w, token, `ledgerId=${bobLedger.id}`)).totalElements).toBe(0)
 
-    await advance(w, 24 * 3600)
-    expect(await getTx(w, token, id)).toMatchObject({ status: 'APPROVED', receiver: { beneficiaryId: toBob.id, ledgerId: bobLedger.id, endUserId: bob.id, iban: bobLedger.iban } })
+    await advanceClock(w, 24 * 3600)
+    expect(await fetchTransaction(w, token, id)).toMatchObject({ status: 'APPROVED', receiver: { beneficiaryId: toBob.id, ledgerId: bobLedger.id, endUserId: bob.id, iban: bobLedger.iban } })
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 6667, reserved: 0, total: 6667 })
     expect(balancesCents(w, bobLedger.id)).toEqual({ available: 4333, reserved: 0, total: 4333 })
 
@@ -172,10 +158,10 @@ describe('transfers between simulated consumers', () => {
     const { token, alice, bob, aliceLedger, bobLedger } = await twoConsumers(w, OTHER.partnerName)
     const toBob = insertBeneficiary(w, { consumerId: alice.id, iban: bobLedger.iban, bicOrSwift: bobLedger.bicOrSwift, ledgerId: bobLedger.id })
     const { id } = (await (await postTransfer(w, token, { amount: 50, ledgerFromId: aliceLedger.id, beneficiaryId: toBob.id })).json()) as { id: string }
-    const sent = await getTx(w, token, id)
+    const sent = await fetchTransaction(w, token, id)
     expect(sent).toMatchObject({ type: 'SEPA_CREDIT_TRANSFER', paymentType: 'SCT_SEND' })
     expect(sent.receiver.ledgerId).toBeUndefined()
-    await advance(w, 24 * 3600)
+    await advanceClock(w, 24 * 3600)
     const other = await w.partnerToken(OTHER)
     const page = await listTransactionsPage(w, other)
     expect(page.content).toHaveLength(1)
@@ -193,8 +179,8 @@ describe('transfers between simulated consumers', () => {
     const toBob = insertBeneficiary(w, { consumerId: alice.id, iban: bobLedger.iban, ledgerId: bobLedger.id })
     const { id } = (await (await postTransfer(w, token, { amount: 40, ledgerFromId: aliceLedger.id, beneficiaryId: toBob.id, allowInterLedger: false })).json()) as { id: string }
     w.store.sqlite.prepare("UPDATE ledgers SET status = 'CLOSED', available_cents = 0 WHERE id = ?").run(bobLedger.id)
-    await advance(w, 24 * 3600)
-    expect(await getTx(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' } })
+    await advanceClock(w, 24 * 3600)
+    expect(await fetchTransaction(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' } })
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 10000, reserved: 0, total: 10000 })
     expect(balancesCents(w, bobLedger.id).total).toBe(0)
     const bobs = await listTransactionsPage(w, token, `ledgerId=${bobLedger.id}`)
@@ -208,7 +194,7 @@ describe('transfers between simulated consumers', () => {
     w.store.sqlite.prepare("UPDATE ledgers SET status = 'CLOSED', available_cents = 0 WHERE id = ?").run(bobLedger.id)
     const toBob = insertBeneficiary(w, { consumerId: alice.id, iban: bobLedger.iban, ledgerId: bobLedger.id })
     const { id } = (await (await postTransfer(w, token, { amount: 40, ledgerFromId: aliceLedger.id, beneficiaryId: toBob.id })).json()) as { id: string }
-    const tx = await getTx(w, token, id)
+    const tx = await fetchTransaction(w, token, id)
     expect(tx).toMatchObject({ type: 'INTER_LEDGER', status: 'DECLINED', information: { declineReason: 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' } })
     expect(balancesCents(w, aliceLedger.id).total).toBe(10000)
   })
@@ -219,8 +205,8 @@ describe('transfers between simulated consumers', () => {
     const gbp = insertLedger(w, { consumerId: bob.id, type: 'GBP_GREAT_BRITAIN' })
     const toGbp = insertBeneficiary(w, { consumerId: alice.id, iban: gbp.iban, ledgerId: gbp.id })
     const { id } = (await (await postTransfer(w, token, { amount: 5, ledgerFromId: aliceLedger.id, beneficiaryId: toGbp.id, allowInterLedger: false })).json()) as { id: string }
-    await advance(w, 24 * 3600)
-    expect(await getTx(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' } })
+    await advanceClock(w, 24 * 3600)
+    expect(await fetchTransaction(w, token, id)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' } })
     expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 10000, reserved: 0, total: 10000 })
     expect(balancesCents(w, gbp.id).total).toBe(0)
     const toSelf = insertBeneficiary(w, { consumerId: alice.id, iban: aliceLedger.iban, ledgerId: aliceLedger.id })
@@ -234,12 +220,12 @@ describe('transfers between simulated consumers', () => {
     const gbp = insertLedger(w, { consumerId: alice.id, type: 'GBP_GREAT_BRITAIN', available: 20 })
     const uk = insertBeneficiary(w, { consumerId: alice.id, accountType: 'GBP', iban: null, bicOrSwift: null, sortCode: '400515', accountNumber: '41234567' })
     const { id } = (await (await postTransfer(w, token, { amount: 2.5, ledgerFromId: gbp.id, beneficiaryId: uk.id })).json()) as { id: string }
-    expect(await getTx(w, token, id)).toMatchObject({
+    expect(await fetchTransaction(w, token, id)).toMatchObject({
       type: 'UK_CREDIT_TRANSFER', paymentType: 'FASTER_PAYMENT_SEND', status: 'PENDING', currency: 'GBP',
       receiver: { sortCode: '400515', accountNumber: '41234567', beneficiaryId: uk.id },
     })
-    await advance(w, 5)
-    expect((await getTx(w, token, id)).status).toBe('APPROVED')
+    await advanceClock(w, 5)
+    expect((await fetchTransaction(w, token, id)).status).toBe('APPROVED')
     expect(balancesCents(w, gbp.id)).toEqual({ available: 1750, reserved: 0, total: 1750 })
     // And a EUR (IBAN) beneficiary is not compatible with the GBP ledger.
     const eur = insertBeneficiary(w, { consumerId: alice.id })

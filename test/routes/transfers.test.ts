@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { OTHER, makeWorld, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, postTransfer } from '../helpers/money'
+import {
+  balancesCents, insertBankingConsumer, insertBeneficiary, insertLedger, postTransfer, standingMessage, type StandingCode,
+} from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 // POST /api/partner/transactions: a transfer to a beneficiary, every documented refusal, in the
@@ -105,17 +107,17 @@ describe('POST /transactions', () => {
 
   it('refuses a holder who may not bank, with the documented 409s in the reference order', async () => {
     const w = makeWorld()
-    const cases: [Record<string, unknown>, string, (id: string) => string][] = [
-      [{ kycStatus: 'PENDING', linkcyStatus: 'PENDING' }, 'CONSUMER_KYC_MUST_BE_VALIDATED', () => 'Consumer kyc must be validated.'],
-      [{ linkcyStatus: 'PENDING', suspensionStatus: 'SUSPENDED' }, 'LINKCY_STATUS_MUST_BE_VALIDATED', (id) => `The current linkcy status (PENDING) of current end-user (id=${id}) does not allow this operation.`],
-      [{ suspensionStatus: 'SUSPENDED', bankingStatus: 'NOT_CREATED' }, 'END_USER_MUST_NOT_BE_SUSPENDED', (id) => `End-user (with id ${id}) must not be suspended to do this operation.`],
-      [{ bankingStatus: 'NOT_CREATED', lastTermsAccepted: null }, 'BANKING_STATUS_MUST_BE_VALIDATED', (id) => `The current banking status (NOT_CREATED) of current end-user (id=${id}) does not allow this operation.`],
-      [{ lastTermsAccepted: null }, 'TERMS_AND_CONDITIONS_NOT_ACCEPTED', (id) => `The CONSUMER with id ${id} has not accepted the latest terms and conditions.`],
+    const cases: [Record<string, unknown>, StandingCode][] = [
+      [{ kycStatus: 'PENDING', linkcyStatus: 'PENDING' }, 'CONSUMER_KYC_MUST_BE_VALIDATED'],
+      [{ linkcyStatus: 'PENDING', suspensionStatus: 'SUSPENDED' }, 'LINKCY_STATUS_MUST_BE_VALIDATED'],
+      [{ suspensionStatus: 'SUSPENDED', bankingStatus: 'NOT_CREATED' }, 'END_USER_MUST_NOT_BE_SUSPENDED'],
+      [{ bankingStatus: 'NOT_CREATED', lastTermsAccepted: null }, 'BANKING_STATUS_MUST_BE_VALIDATED'],
+      [{ lastTermsAccepted: null }, 'TERMS_AND_CONDITIONS_NOT_ACCEPTED'],
     ]
-    for (const [consumer, code, message] of cases) {
+    for (const [consumer, code] of cases) {
       // The ledger is also suspended and not upgraded: the holder's standing is checked first.
       const { token, alice, from, beneficiary } = await setUp(w, consumer, { status: 'SUSPENDED', isUpgraded: false })
-      await expectError(await postTransfer(w, token, { amount: 1, ledgerFromId: from.id, beneficiaryId: beneficiary.id }), 409, code, message(alice.id))
+      await expectError(await postTransfer(w, token, { amount: 1, ledgerFromId: from.id, beneficiaryId: beneficiary.id }), 409, code, standingMessage(code, alice))
     }
     expect(countTransactions(w)).toBe(0)
   })

@@ -3,7 +3,7 @@ import { addBeneficiary, getBeneficiaryInfo, listBeneficiaries, updateBeneficiar
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
 import { scaHeaders, waitingScaResponse, withSca } from '../middleware/sca'
-import { createRouter, errorResponses, json, jsonBody } from '../openapi'
+import { createRouter, errorResponses, json, jsonBody, presentPage } from '../openapi'
 import {
   BeneficiaryCreatedSchema, BeneficiaryCreateRequestSchema, BeneficiaryIdParamSchema, BeneficiaryInfoResponseSchema,
   BeneficiaryListResponseSchema, BeneficiaryUpdatedSchema, BeneficiaryUpdateRequestSchema, ListBeneficiariesQuerySchema,
@@ -23,8 +23,8 @@ const listRoute = createRoute({
 })
 beneficiaryRoutes.openapi(listRoute, (c) => {
   const query = c.req.valid('query')
-  const { rows, total } = tx(c.var.store, () => listBeneficiaries(c.var.store, scopeOf(c), query))
-  return c.json({ content: rows.map(presentBeneficiaryListElement), totalElements: total, page: query.page, pageSize: query.pageSize }, 200)
+  const found = tx(c.var.store, () => listBeneficiaries(c.var.store, scopeOf(c), query))
+  return c.json(presentPage(found, presentBeneficiaryListElement, query), 200)
 })
 
 const createBeneficiaryRoute = createRoute({

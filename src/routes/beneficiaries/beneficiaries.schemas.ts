@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { BeneficiaryInfo, BeneficiaryRow } from '../../state/beneficiaries'
 import { BENEFICIARY_STATUSES } from '../../state/beneficiaries-settings'
-import { compact, dateTime, iso, pageOf, pagingQuery, queryList, single, uuid } from '../openapi'
+import { compact, dateTime, idResponse, iso, pageOf, pagingQuery, queryBoolean, queryList, single, uuid } from '../openapi'
 
 // Request and response schemas of the Beneficiary tag (and the sandbox status bypass).
 
@@ -42,21 +42,6 @@ export const BeneficiaryIdParamSchema = z.object({
   beneficiaryId: uuid().openapi({ param: { name: 'beneficiaryId', in: 'path' } }),
 })
 
-/**
- * A boolean query parameter bound as Spring binds it: true/on/yes/1 and false/off/no/0, any case;
- * anything else is a 400.
- */
-export const queryBoolean = () =>
-  single(
-    z.preprocess((v) => {
-      const text = typeof v === 'string' ? v.toLowerCase() : v
-      if (text === 'true' || text === 'on' || text === 'yes' || text === '1') return true
-      if (text === 'false' || text === 'off' || text === 'no' || text === '0') return false
-      return v
-    }, z.boolean().optional()),
-    { type: 'boolean' },
-  )
-
 export const ListBeneficiariesQuerySchema = z.object({
   ...pagingQuery(['NAME', 'CREATION_DATE'] as const),
   active: queryBoolean(),
@@ -67,9 +52,8 @@ export const ListBeneficiariesQuerySchema = z.object({
   iban: single(z.string().optional(), { type: 'string' }),
 })
 
-export const IdResponseSchema = z.object({ id: z.string().uuid() })
-export const BeneficiaryCreatedSchema = IdResponseSchema.openapi('BeneficiaryCreateResponse')
-export const BeneficiaryUpdatedSchema = IdResponseSchema.openapi('BeneficiaryUpdateResponse')
+export const BeneficiaryCreatedSchema = idResponse('BeneficiaryCreateResponse')
+export const BeneficiaryUpdatedSchema = idResponse('BeneficiaryUpdateResponse')
 
 const listElementBase = {
   name: z.string(),

@@ -5,7 +5,7 @@ import {
   KYC_TYPES, LINKCY_STATUSES, MONTHLY_EXPENSES, OCCUPATIONS, OVERALL_STATUSES, SOURCES_OF_FUNDS, SUSPENSION_STATUSES,
 } from '../../state/enums'
 import { overallStatus } from '../../state/transitions'
-import { compact, dateTime, iso, pageOf } from '../openapi'
+import { compact, dateTime, idResponse, iso, pageOf } from '../openapi'
 import { AddressResponseSchema, presentAddress } from '../shared/address.schemas'
 import { metadata } from '../shared/common.schemas'
 
@@ -91,7 +91,7 @@ export const ConsumerListElementSchema = z
   .openapi('ConsumerListElement')
 
 export const ConsumerListResponseSchema = pageOf(ConsumerListElementSchema).openapi('ConsumerListResponse')
-export const ConsumerCreatedSchema = z.object({ id: z.string().uuid() }).openapi('ConsumerCreateResponse')
+export const ConsumerCreatedSchema = idResponse('ConsumerCreateResponse')
 
 type ConsumerInfo = z.infer<typeof ConsumerInfoResponseSchema>
 type ConsumerListElement = z.infer<typeof ConsumerListElementSchema>

@@ -4,7 +4,7 @@ import { listConsumers } from '../../state/consumers-list'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
 import { scaHeaders, waitingScaResponse, withSca } from '../middleware/sca'
-import { createRouter, errorResponses, json, jsonBody } from '../openapi'
+import { createRouter, errorResponses, json, jsonBody, presentPage } from '../openapi'
 import { presentUpdate, UpdateResponseSchema } from '../shared/common.schemas'
 import {
   ConsumerCreateRequestSchema, ConsumerIdParamSchema, ConsumerUpdateRequestSchema, ListConsumersQuerySchema,
@@ -40,8 +40,8 @@ const listConsumersRoute = createRoute({
 })
 consumerRoutes.openapi(listConsumersRoute, (c) => {
   const query = c.req.valid('query')
-  const { rows, total } = tx(c.var.store, () => listConsumers(c.var.store, scopeOf(c), query))
-  return c.json({ content: rows.map(presentConsumerListElement), totalElements: total, page: query.page, pageSize: query.pageSize }, 200)
+  const found = tx(c.var.store, () => listConsumers(c.var.store, scopeOf(c), query))
+  return c.json(presentPage(found, presentConsumerListElement, query), 200)
 })
 
 const getConsumerRoute = createRoute({

@@ -18,7 +18,7 @@ const creditRoute = createRoute({
   responses: { 200: json(LedgerCreditResponseSchema), ...errorResponses(404, 409) },
 })
 sandboxLedgerCreditRoutes.openapi(creditRoute, (c) => {
-  const body = c.req.valid('json')
-  const row = tx(c.var.store, () => creditLedger(c.var.store, scopeOf(c), body))
+  const { ledgerId, amount } = c.req.valid('json')
+  const row = tx(c.var.store, () => creditLedger(c.var.store, scopeOf(c), { ledgerId, amountCents: amount }))
   return c.json({ ledgerId: row.receiverLedgerId!, transactionId: row.id }, 200)
 })

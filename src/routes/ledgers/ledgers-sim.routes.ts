@@ -1,7 +1,5 @@
 import { Hono } from 'hono'
-import { SimError } from '../../state/errors'
-import { effectiveLimitsCents, ledgerById } from '../../state/ledgers'
-import { fromCents } from '../../state/money'
+import { effectiveLimitsCents, getAnyLedger } from '../../state/ledgers'
 import type { AppEnv } from '../env'
 import { iso } from '../openapi'
 import { presentLedger } from './ledgers.responses'
@@ -13,8 +11,7 @@ export const simLedgerRoutes = new Hono<AppEnv>()
 
 simLedgerRoutes.get('/ledgers/:ledgerId', (c) => {
   const store = c.var.store
-  const ledger = ledgerById(store, c.req.param('ledgerId').toLowerCase())
-  if (!ledger) throw new SimError('LEDGER_NOT_FOUND', [c.req.param('ledgerId')])
+  const ledger = getAnyLedger(store, c.req.param('ledgerId').toLowerCase())
   return c.json({
     ...presentLedger(ledger, effectiveLimitsCents(store, ledger)),
     partnerId: ledger.partnerId,
@@ -27,6 +24,5 @@ simLedgerRoutes.get('/ledgers/:ledgerId', (c) => {
     routingNumber: ledger.routingNumber ?? undefined,
     activationDate: iso(ledger.activationDate),
     balancesInCents: { available: ledger.availableCents, reserved: ledger.reservedCents, total: ledger.availableCents + ledger.reservedCents },
-    totalAmount: fromCents(ledger.availableCents + ledger.reservedCents),
   }, 200)
 })

@@ -3,8 +3,8 @@ import type { LedgerLimitsCents, Suspension } from '../../state/db/tables/ledger
 import { CURRENCIES } from '../../state/enums'
 import { LEDGER_COUNTRIES, LEDGER_STATUSES, OPERATORS } from '../../state/ledger-types'
 import type { LedgerRow } from '../../state/ledgers'
-import { fromCents } from '../../state/money'
-import { compact, dateTime, iso, pageOf } from '../openapi'
+import { amountsOf, fromCents } from '../../state/money'
+import { compact, dateTime, idResponse, iso, pageOf } from '../openapi'
 
 // Response schemas and presenters of the Ledger tag. A ledger shows its account identifiers only
 // once upgraded, and its balances (totalAmount = availableAmount + reservedAmount) as numbers.
@@ -65,7 +65,7 @@ export const LedgerListElementSchema = z
 
 export const LedgerListResponseSchema = pageOf(LedgerListElementSchema).openapi('LedgerListResponse')
 
-export const LedgerIdResponseSchema = z.object({ id: z.string().uuid() }).openapi('LedgerIdResponse')
+export const LedgerIdResponseSchema = idResponse('LedgerIdResponse')
 
 export const LedgerCreditResponseSchema = z.object({ ledgerId: z.string().uuid(), transactionId: z.string().uuid() }).openapi('LedgerCreditResponse')
 
@@ -96,13 +96,7 @@ export function presentLedger(ledger: LedgerRow, limits: LedgerLimitsCents): z.i
     sortCode: shown ? (ledger.sortCode ?? undefined) : undefined,
     routingNumber: shown ? (ledger.routingNumber ?? undefined) : undefined,
     suspensionsInformation: ledger.suspensions.map(presentSuspension),
-    limits: {
-      ddTransactionLimit: fromCents(limits.ddTransactionLimit),
-      ddMonthlyLimit: fromCents(limits.ddMonthlyLimit),
-      transactionLimit: fromCents(limits.transactionLimit),
-      transactionDailyLimit: fromCents(limits.transactionDailyLimit),
-      transactionMonthlyLimit: fromCents(limits.transactionMonthlyLimit),
-    },
+    limits: amountsOf(limits),
     closeInformation: ledger.closeInformation ? presentSuspension(ledger.closeInformation) : undefined,
   })
 }

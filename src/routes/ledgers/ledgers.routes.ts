@@ -6,7 +6,7 @@ import { listLedgers } from '../../state/ledgers-list'
 import { definedOnly } from '../../state/objects'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
-import { createRouter, errorResponses, json, jsonBody, noContent } from '../openapi'
+import { createRouter, errorResponses, json, jsonBody, noContent, presentPage } from '../openapi'
 import {
   LedgerIdResponseSchema, LedgerListResponseSchema, LedgerResponseSchema, presentLedger, presentLedgerListElement,
 } from './ledgers.responses'
@@ -32,8 +32,8 @@ const listRoute = createRoute({
 })
 ledgerRoutes.openapi(listRoute, (c) => {
   const query = c.req.valid('query')
-  const { rows, total } = tx(c.var.store, () => listLedgers(c.var.store, scopeOf(c), query))
-  return c.json({ content: rows.map(presentLedgerListElement), totalElements: total, page: query.page, pageSize: query.pageSize }, 200)
+  const found = tx(c.var.store, () => listLedgers(c.var.store, scopeOf(c), query))
+  return c.json(presentPage(found, presentLedgerListElement, query), 200)
 })
 
 const createLedgerRoute = createRoute({

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi'
+import { SANDBOX_CREDIT_MAX_CENTS } from '../../state/ledger-credit'
 import { LEDGER_STATUSES, LEDGER_TYPES, OPERATORS } from '../../state/ledger-types'
+import { toCents } from '../../state/money'
 import { pagingQuery, queryList, single, uuid } from '../openapi'
 
 // Request schemas of the Ledger tag (and the sandbox ledger credit), with LinkCy's field names,
@@ -55,8 +57,20 @@ export const LedgerCloseRequestSchema = z
   .object({ operator: operator.nullish().transform((v) => v ?? 'END_USER'), reason: z.string().max(511).nullish() })
   .openapi('LedgerCloseRequest')
 
-/** LedgerCreditRequestDto (sandbox): at most 1000, two decimals. */
-export const LedgerCreditRequestSchema = z.object({ amount: z.number(), ledgerId: uuid() }).openapi('LedgerCreditRequest')
+/**
+ * The amount of a sandbox credit, as cents (LinkCy: "at most 2 decimal places and at most 1000"):
+ * POST /ledgers/credit and the Credit Ledger of POST /transactions/simulate.
+ */
+export const sandboxCreditAmount = () =>
+  z
+    .number()
+    .refine((n) => n > 0, 'must be greater than 0')
+    .pipe(z.number().max(SANDBOX_CREDIT_MAX_CENTS / 100))
+    .transform((n) => toCents(n, 'amount'))
+    .openapi({ type: 'number', maximum: SANDBOX_CREDIT_MAX_CENTS / 100, example: 100 })
+
+/** LedgerCreditRequestDto (sandbox). */
+export const LedgerCreditRequestSchema = z.object({ amount: sandboxCreditAmount(), ledgerId: uuid() }).openapi('LedgerCreditRequest')
 
 export const LedgerIdParamSchema = z.object({ ledgerId: uuid().openapi({ param: { name: 'ledgerId', in: 'path' } }) })
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { createDirectDebit } from '../../state/direct-debits'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
-import { createRouter, errorResponses, json, jsonBody, uuid } from '../openapi'
+import { createRouter, errorResponses, idResponse, json, jsonBody, uuid } from '../openapi'
 
 // POST /api/partner/transactions/direct-debit (tag Transaction): a SEPA direct-debit collection on a
 // mandate. Registered before the Transaction router so /transactions/{transactionId} does not shadow it.
@@ -28,7 +28,7 @@ export const DirectDebitCreateRequestSchema = z
   })
   .openapi('DirectDebitTransactionCreateRequest')
 
-const CreatedSchema = z.object({ id: z.string().uuid() }).openapi('DirectDebitTransactionCreateResponse')
+const CreatedSchema = idResponse('DirectDebitTransactionCreateResponse')
 
 const route = createRoute({
   method: 'post', path: '/api/partner/transactions/direct-debit', tags: ['Transaction'], summary: 'Create a direct debit transaction',

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { activateMandate, cancelMandate, createMandate, getMandateInfo, listMandates, updateMandate } from '../../state/mandates'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
-import { createRouter, errorResponses, json, jsonBody } from '../openapi'
+import { createRouter, errorResponses, json, jsonBody, presentPage } from '../openapi'
 import {
   ListMandatesQuerySchema, MandateCreateRequestSchema, MandateIdParamSchema, MandateIdResponseSchema, MandateInfoResponseSchema,
   MandateListResponseSchema, MandateUpdateRequestSchema, presentMandate,
@@ -22,8 +22,8 @@ const listRoute = createRoute({
 })
 mandateRoutes.openapi(listRoute, (c) => {
   const query = c.req.valid('query')
-  const { rows, total } = tx(c.var.store, () => listMandates(c.var.store, scopeOf(c), query))
-  return c.json({ content: rows.map(presentMandate), totalElements: total, page: query.page, pageSize: query.pageSize }, 200)
+  const found = tx(c.var.store, () => listMandates(c.var.store, scopeOf(c), query))
+  return c.json(presentPage(found, presentMandate, query), 200)
 })
 
 const createMandateRoute = createRoute({

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { MandateView } from '../../state/mandates'
 import { MANDATE_STATUSES } from '../../state/transitions'
-import { compact, dateTime, iso, pageOf, pagingQuery, single, uuid } from '../openapi'
+import { compact, dateTime, idResponse, iso, pageOf, pagingQuery, single, uuid } from '../openapi'
 
 // Request and response schemas of the Direct Debit Mandate tag.
 
@@ -40,7 +40,7 @@ export const ListMandatesQuerySchema = z.object({
   status: single(z.enum(MANDATE_STATUSES).optional(), { type: 'string', enum: [...MANDATE_STATUSES] }),
 })
 
-export const MandateIdResponseSchema = z.object({ id: z.string().uuid() }).openapi('DirectDebitMandateIdResponse')
+export const MandateIdResponseSchema = idResponse('DirectDebitMandateIdResponse')
 
 export const MandateInfoResponseSchema = z
   .object({

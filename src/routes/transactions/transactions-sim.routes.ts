@@ -1,20 +1,20 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { SimError } from '../../state/errors'
-import { toCents } from '../../state/money'
 import { tx } from '../../state/store'
 import { presentTransaction } from '../../state/transactions'
 import { receiveIncomingTransfer } from '../../state/transfers-incoming'
 import { settleOutgoingTransfer } from '../../state/transfers-settlement'
 import type { AppEnv } from '../env'
 import { simBody } from '../sim/sim.schemas'
+import { transferAmount } from './transactions.schemas'
 
 // /_sim control of money movements from outside the simulator: an SCT or SCT Inst arriving on a
 // ledger from an outside account. Mounted by routes/sim/money.routes.ts.
 export const simTransactionRoutes = new Hono<AppEnv>()
 
 const IncomingTransferSchema = z.strictObject({
-  amount: z.number().refine((n) => n > 0, 'must be greater than 0').transform((n) => toCents(n, 'amount')),
+  amount: transferAmount(),
   debtorName: z.string().min(1).max(140),
   debtorIban: z.string().min(1).max(34),
   debtorBic: z.string().max(11).optional(),

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { toCents } from '../../state/money'
 import { tx } from '../../state/store'
 import { simulateTransaction, type SimulationRequest } from '../../state/transactions-simulate'
 import { requires, scopeOf } from '../middleware/auth'
 import { createRouter, errorResponses, jsonBody, uuid } from '../openapi'
+import { sandboxCreditAmount } from '../ledgers/ledgers.schemas'
 import { transferAmount } from './transactions.schemas'
 
 // Sandbox POST /api/partner/transactions/simulate (newer LinkCy docs; not in the 1.78 reference):
@@ -27,13 +27,7 @@ const CardClearingSchema = z
   .object({ transactionId: uuid(), amount: transferAmount().optional() })
   .openapi('SimulateCardClearingRequest')
 
-/** LinkCy: "The amount can have at most 2 decimal places and at most 1000." */
-const CreditLedgerSchema = z
-  .object({
-    ledgerId: uuid(),
-    amount: z.number().refine((n) => n > 0, 'must be greater than 0').pipe(z.number().max(1000)).transform((n) => toCents(n, 'amount')),
-  })
-  .openapi('SimulateCreditLedgerRequest')
+const CreditLedgerSchema = z.object({ ledgerId: uuid(), amount: sandboxCreditAmount() }).openapi('SimulateCreditLedgerRequest')
 
 const SimulateRequestSchema = z.union([CreditLedgerSchema, CardAuthorizationSchema, CardClearingSchema]).openapi('SimulateTransactionRequest')
 

@@ -6,7 +6,7 @@ import { createBeneficiaryTransaction } from '../../state/transfers'
 import { createInterLedgerTransaction } from '../../state/transfers-inter-ledger'
 import { requires, scopeOf } from '../middleware/auth'
 import { scaHeaders, waitingScaResponse, withSca } from '../middleware/sca'
-import { createRouter, errorResponses, json, jsonBody } from '../openapi'
+import { createRouter, errorResponses, json, jsonBody, presentPage } from '../openapi'
 import {
   BeneficiaryTransactionCreateRequestSchema, InterLedgerTransactionCreateRequestSchema, ListTransactionsQuerySchema,
   TransactionCreatedSchema, TransactionIdParamSchema, TransactionListResponseSchema, TransactionResponseSchema,
@@ -26,8 +26,8 @@ const listRoute = createRoute({
 })
 transactionRoutes.openapi(listRoute, (c) => {
   const query = c.req.valid('query')
-  const { rows, total } = tx(c.var.store, () => listTransactions(c.var.store, scopeOf(c), query))
-  return c.json({ content: rows.map(presentTransaction) as never[], totalElements: total, page: query.page, pageSize: query.pageSize }, 200)
+  const found = tx(c.var.store, () => listTransactions(c.var.store, scopeOf(c), query))
+  return c.json(presentPage(found, presentTransaction, query) as never, 200)
 })
 
 const getRoute = createRoute({

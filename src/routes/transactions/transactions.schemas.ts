@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { toCents } from '../../state/money'
 import { TRANSACTION_STATUSES } from '../../state/transactions'
-import { pageOf, pagingQuery, queryList, single, uuid } from '../openapi'
+import { idResponse, pageOf, pagingQuery, queryBoolean, queryList, single, uuid } from '../openapi'
 
 // Tag Transaction: request schemas (LinkCy's field names, patterns and enums) and the response
 // schemas of the six transaction kinds. The wire objects come from presentTransaction
@@ -19,18 +19,6 @@ export const PAYMENT_TYPES = [
   'SCT_INST_SEND', 'SDD_SEND', 'SDD_RECEIVE', 'BACS_RECEIVE', 'FASTER_PAYMENT_RECEIVE', 'BACS_SEND', 'FASTER_PAYMENT_SEND',
   'GLOBAL_SWIFT', 'UNKNOWN',
 ] as const
-
-/** A boolean query parameter as Spring binds it (true/on/yes/1, false/off/no/0, any case); anything else is a 400. */
-const queryBoolean = () =>
-  single(
-    z.preprocess((v) => {
-      const text = typeof v === 'string' ? v.toLowerCase() : v
-      if (text === 'true' || text === 'on' || text === 'yes' || text === '1') return true
-      if (text === 'false' || text === 'off' || text === 'no' || text === '0') return false
-      return v
-    }, z.boolean().optional()),
-    { type: 'boolean' },
-  )
 
 /** ISO local date-time with optional seconds, fraction and offset ("2022-05-16T10:30" as documented); no offset means UTC. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/
@@ -93,7 +81,7 @@ export const InterLedgerTransactionCreateRequestSchema = z
   .object({ ledgerFromId: uuid(), ledgerToId: uuid(), amount: transferAmount(), reference })
   .openapi('InterLedgerTransactionCreateRequest')
 
-export const TransactionCreatedSchema = z.object({ id: z.string().uuid() }).openapi('TransactionCreateResponse')
+export const TransactionCreatedSchema = idResponse('TransactionCreateResponse')
 
 // Response schemas (documentation of the simulator's own OpenAPI; the reference's anyOf of six kinds).
 const status = z.enum(TRANSACTION_STATUSES)

@@ -1,5 +1,6 @@
 import type { StoredAddress } from '../addresses'
 import { formatIban } from '../iban'
+import { isoDate } from '../transfers-calendar'
 import { addressLines, field, heading, newPdf, pdfBytes } from './pdf'
 
 // The bank details document (RIB): who holds the account, its IBAN grouped by four, the BIC, the
@@ -21,7 +22,7 @@ export interface BankDetailsData {
 export function renderBankDetails(data: BankDetailsData): Promise<Buffer> {
   const doc = newPdf('Bank account details', data.issuedAt)
   doc.font('Helvetica-Bold').fontSize(18).text('Bank account details')
-  doc.font('Helvetica').fontSize(9).fillColor('#555555').text(`Relevé d'identité bancaire - issued ${new Date(data.issuedAt).toISOString().slice(0, 10)}`).fillColor('black')
+  doc.font('Helvetica').fontSize(9).fillColor('#555555').text(`Relevé d'identité bancaire - issued ${isoDate(data.issuedAt)}`).fillColor('black')
 
   heading(doc, 'Account holder')
   doc.font('Helvetica').fontSize(10).text(data.holderName)

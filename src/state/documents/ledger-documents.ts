@@ -10,6 +10,7 @@ import type { Scope } from '../scope'
 import type { Store } from '../store'
 import { pageUrl } from '../verifications'
 import { SIM_BANK_NAME } from '../iban-generator'
+import { isoDate } from '../transfers-calendar'
 import { renderBankDetails } from './bank-details-pdf'
 import { renderStatement, type StatementLine } from './statement-pdf'
 
@@ -26,7 +27,6 @@ export const DOCUMENT_TTL_MS = 15 * 60 * 1000
 export const documentPath = (id: string): string => `/files/ledger-documents/${id}.pdf`
 
 const DAY_MS = 24 * 3600 * 1000
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 function issue(store: Store, ledger: LedgerRow, kind: LedgerDocumentRow['kind'], period: { startDate: string; endDate: string } | null, origin: string) {
   const now = store.clock.nowMs()

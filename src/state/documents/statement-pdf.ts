@@ -1,5 +1,6 @@
 import type { StoredAddress } from '../addresses'
 import { formatIban } from '../iban'
+import { isoDate } from '../transfers-calendar'
 import { addressLines, field, formatAmount, heading, newPdf, pdfBytes, type Pdf } from './pdf'
 
 // The account statement: the holder, the account, the period, the opening balance, every booked
@@ -63,7 +64,7 @@ export function renderStatement(data: StatementData): Promise<Buffer> {
   row(doc, data.startDate, 'Opening balance', '', formatAmount(data.openingCents, data.currency), true)
   for (const line of data.lines) {
     const amount = formatAmount(Math.abs(line.cents), data.currency)
-    row(doc, new Date(line.date).toISOString().slice(0, 10), line.label, line.cents < 0 ? amount : '', line.cents >= 0 ? amount : '')
+    row(doc, isoDate(line.date), line.label, line.cents < 0 ? amount : '', line.cents >= 0 ? amount : '')
   }
   row(doc, data.endDate, 'Closing balance', '', formatAmount(data.closingCents, data.currency), true)
   if (data.lines.length === 0) doc.moveDown().font('Helvetica-Oblique').fontSize(9).text('No movement in this period.')
