@@ -363,4 +363,88 @@ CREATE TABLE `scheduled_jobs` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `scheduled_jobs_due_ix` ON `scheduled_jobs` (`due_at`);
+CREATE INDEX `scheduled_jobs_due_ix` ON `scheduled_jobs` (`due_at`);--> statement-breakpoint
+CREATE TABLE `card_pan_credentials` (
+	`token` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`card_id` text NOT NULL,
+	`secret` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `card_pan_credentials_card_ix` ON `card_pan_credentials` (`card_id`);--> statement-breakpoint
+CREATE TABLE `cards` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`ledger_id` text NOT NULL,
+	`profile_id` text NOT NULL,
+	`type` text NOT NULL,
+	`scheme` text NOT NULL,
+	`currency` text NOT NULL,
+	`status` text NOT NULL,
+	`status_reason` text,
+	`status_other_reason` text,
+	`status_operator` text,
+	`name_on_card` text,
+	`friendly_name` text,
+	`delivery_method` text,
+	`delivery_address` text,
+	`delivery_shipment_date` text,
+	`delivery_tracking_number` text,
+	`pan` text NOT NULL,
+	`pan_last4` text NOT NULL,
+	`cvv` text NOT NULL,
+	`expiry_month` integer NOT NULL,
+	`expiry_year` integer NOT NULL,
+	`pin` text NOT NULL,
+	`pin_status` text NOT NULL,
+	`pin_tries` integer DEFAULT 0 NOT NULL,
+	`created_at` integer,
+	`delivered_at` integer,
+	`activation_date` integer,
+	`expires_at` integer NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `cards_partner_ix` ON `cards` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `cards_ledger_ix` ON `cards` (`ledger_id`);--> statement-breakpoint
+CREATE INDEX `cards_end_user_ix` ON `cards` (`end_user_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `cards_pan_uq` ON `cards` (`pan`);--> statement-breakpoint
+CREATE TABLE `card_profiles` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`name` text NOT NULL,
+	`design_id` text NOT NULL,
+	`program_id` text NOT NULL,
+	`scheme` text NOT NULL,
+	`card_type` text NOT NULL,
+	`user_type` text NOT NULL,
+	`ledger_type` text NOT NULL,
+	`currency` text NOT NULL,
+	`active` integer NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `card_profiles_partner_ix` ON `card_profiles` (`partner_id`,`name`);--> statement-breakpoint
+CREATE TABLE `card_rules` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`scope` text NOT NULL,
+	`owner_id` text NOT NULL,
+	`type` text NOT NULL,
+	`creator` text NOT NULL,
+	`name` text,
+	`value` integer NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `card_rules_owner_ix` ON `card_rules` (`scope`,`owner_id`,`type`);

@@ -16,11 +16,17 @@ import { mandateRoutes } from './mandates/mandates.routes'
 import { endUserRoutes } from './end-users/end-users.routes'
 import { sandboxMoneyRoutes } from './sandbox/money.routes'
 import { documentRoutes } from './documents/documents.routes'
+import { sandboxCardRoutes } from './sandbox/cards.routes'
+import { cardRoutes } from './cards/cards.routes'
+import { cardSecretRoutes } from './cards/card-secrets.routes'
+import { cardRuleRoutes } from './cards/card-rules.routes'
+import { cardProfileRoutes } from './card-profiles/card-profiles.routes'
 
 // Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
 // Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
 export const apiRouters = [
-  authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes, sandboxMoneyRoutes,
+  authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes, sandboxMoneyRoutes, sandboxCardRoutes,
   partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
   ledgerRoutes, directDebitRoutes, transactionRoutes, beneficiaryRoutes, mandateRoutes, endUserRoutes, documentRoutes,
+  cardRuleRoutes, cardProfileRoutes, cardRoutes, cardSecretRoutes,
 ]

@@ -4,6 +4,7 @@ import { ScaDeviceSeedSchema, ScaPolicySeedSchema } from './seed-sca'
 import { BENEFICIARY_SETTINGS_SEED } from '../state/beneficiaries-settings'
 import { LedgerSeedSchema } from './seed-ledgers'
 import { LEDGER_TYPES } from '../state/ledger-types'
+import { CARD_SETTINGS_SEED } from '../state/cards-settings'
 
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
 // Documented in docs/scenarios.md. Later issues extend it (cards, corporates, ...).
@@ -56,6 +57,10 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   sctInstEnabled: z.boolean().optional(),
   sctSettlementSeconds: z.number().int().min(0).nullable().optional(),
   sctInstSettlementSeconds: z.number().int().min(0).optional(),
+  /** cardCreationSeconds, cardStatusChangeSeconds, physicalCardDeliveryDays, panDisplayEnabled, ... (state/cards-settings.ts). */
+  ...CARD_SETTINGS_SEED,
+  /** Days an uncleared card authorization keeps its hold before it is RELEASED (state/card-payments.ts; default 7). */
+  authorizationReleaseDays: z.number().min(0).max(365).optional(),
 })
 
 export const PartnerSeedSchema = z.strictObject({

@@ -4,7 +4,7 @@ import { ledgers } from '../state/db/schema'
 import { buildIban } from '../state/iban'
 import { newAccountIdentifiers } from '../state/iban-generator'
 import { LEDGER_TYPE_INFO, LEDGER_TYPES } from '../state/ledger-types'
-import type { LedgerRow } from '../state/ledgers'
+import { ledgerById, type LedgerRow } from '../state/ledgers'
 import { toCents } from '../state/money'
 import { getPartner, partnerSettings } from '../state/partners'
 import { schedule } from '../state/scheduler'
@@ -12,6 +12,7 @@ import type { Store } from '../state/store'
 import { recordTransaction } from '../state/transactions'
 import { externalParty, ledgerParty } from '../state/transfers-parties'
 import { ScenarioError } from './scenario-error'
+import { CardSeedSchema, seedCards } from './seed-cards'
 
 // Scenario support for ledgers: consumers[].ledgers declares accounts in any status, with a balance
 // and a history of past transfers, so a demo starts with money already there.
@@ -45,15 +46,21 @@ export const LedgerSeedSchema = z.strictObject({
   /** Available balance in the ledger's currency (an "Opening balance" credit makes up the difference). */
   balance: amount.optional(),
   transactions: z.array(LedgerTransactionSeedSchema).max(500).default([]),
+  /** Cards of this ledger in any status (scenarios/seed-cards.ts). */
+  cards: z.array(CardSeedSchema).default([]),
 })
 
 export type LedgerSeed = z.infer<typeof LedgerSeedSchema>
 
 /** Creates the declared ledgers of a seeded consumer; answers their ids by ref (or `<consumerRef>.<index>`). */
-export function seedLedgers(store: Store, partnerId: string, consumerId: string, seeds: LedgerSeed[], path: string, refPrefix: string): Record<string, string> {
+export function seedLedgers(
+  store: Store, partnerId: string, consumerId: string, seeds: LedgerSeed[], path: string, refPrefix: string, cardIds: Record<string, string> = {},
+): Record<string, string> {
   const ids: Record<string, string> = {}
   seeds.forEach((seed, i) => {
-    ids[seed.ref ?? `${refPrefix}.${i}`] = seedLedger(store, partnerId, consumerId, seed, `${path}[${i}]`)
+    const ref = seed.ref ?? `${refPrefix}.${i}`
+    ids[ref] = seedLedger(store, partnerId, consumerId, seed, `${path}[${i}]`)
+    Object.assign(cardIds, seedCards(store, ledgerById(store, ids[ref])!, seed.cards, `${path}[${i}].cards`, ref))
   })
   return ids
 }

@@ -18,6 +18,8 @@ export interface SeededPartner {
   consumers: Record<string, string>
   /** Ledger ids by scenario ref (or `<consumer ref>.<index>`). */
   ledgers: Record<string, string>
+  /** Card ids by scenario ref (or `<ledger ref>.card<index>`). */
+  cards: Record<string, string>
 }
 
 /**
@@ -35,14 +37,15 @@ export function seedPartner(store: Store, seed: PartnerSeed, path = 'partners'):
   })
   const consumers: Record<string, string> = {}
   const ledgers: Record<string, string> = {}
+  const cards: Record<string, string> = {}
   seed.consumers.forEach((c, i) => {
     const consumerId = seedConsumer(store, id, c)
     consumers[c.ref ?? String(i)] = consumerId
     if (c.scaDevice) seedScaDevice(store, id, consumerId, c.scaDevice)
-    Object.assign(ledgers, seedLedgers(store, id, consumerId, c.ledgers, `${path}.consumers[${i}].ledgers`, c.ref ?? String(i)))
+    Object.assign(ledgers, seedLedgers(store, id, consumerId, c.ledgers, `${path}.consumers[${i}].ledgers`, c.ref ?? String(i), cards))
   })
   for (const [ref, consumerId] of Object.entries(seedRandomConsumers(store, id, seed.randomConsumers))) consumers[ref] = consumerId
-  return { id, users, consumers, ledgers }
+  return { id, users, consumers, ledgers, cards }
 }
 
 function insertPartner(store: Store, seed: PartnerSeed, now: number): string {

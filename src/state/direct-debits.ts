@@ -3,7 +3,7 @@ import { credit, tryDebit } from './balances'
 import { mandates, transactions } from './db/schema'
 import type { TransactionParty } from './db/tables/transactions'
 import { SimError } from './errors'
-import { assertLedgerActive, assertLedgerUpgraded, CLOSED_LEDGER_STATUSES, getLedger, ledgerById, type LedgerRow } from './ledgers'
+import { assertLedgerActive, assertLedgerUpgraded, CLOSED_LEDGER_STATUSES, getLedger, ledgerById, ledgerHolder, type LedgerRow } from './ledgers'
 import { exceededLimit } from './limits'
 import { assertHolderMayBank, getMandate, type MandateRow } from './mandates'
 import { toCents } from './money'
@@ -76,7 +76,8 @@ export function createDirectDebit(store: Store, scope: Scope, input: DirectDebit
   // SIM: the corporate branch (CORPORATE_KYB_MUST_BE_VALIDATED) comes with corporates.
   assertHolderMayBank(store, mandate)
 
-  const overLimit = exceededLimit(store, ledger, cents, 'DIRECT_DEBIT') !== null
+  // The monthly limit counts collections by the month they are collected in.
+  const overLimit = exceededLimit(store, ledger, cents, 'DIRECT_DEBIT', dueAt) !== null
   const row = recordTransaction(store, {
     partnerId: ledger.partnerId,
     type: 'SEPA_DIRECT_DEBIT',
@@ -113,10 +114,11 @@ export function collectDirectDebit(store: Store, transactionId: string): Transac
   const creditor = ledgerById(store, row.receiverLedgerId)
   const decline = (declineReason: string) => updateTransaction(store, row, { status: 'DECLINED', information: { declineReason } })
   if (!mandate || mandate.status !== 'ACTIVATED') return decline('TRANSACTION_CANCELLED')
-  if (!creditor || CLOSED_LEDGER_STATUSES.includes(creditor.status)) return decline('BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED')
+  if (!creditor || CLOSED_LEDGER_STATUSES.includes(creditor.status) || !ledgerHolder(store, creditor)) return decline('BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED')
   const debtor = mandate.debtorLedgerId ? ledgerById(store, mandate.debtorLedgerId) : undefined
   if (debtor) {
-    if (CLOSED_LEDGER_STATUSES.includes(debtor.status)) return decline('SENDER_ACCOUNT_CLOSED')
+    // A debtor ledger whose holder is gone pays nothing: closed as far as the creditor's bank can tell.
+    if (CLOSED_LEDGER_STATUSES.includes(debtor.status) || !ledgerHolder(store, debtor)) return decline('SENDER_ACCOUNT_CLOSED')
     const refusal = debtor.status === 'SUSPENDED' ? 'TRANSACTION_UNAUTHORISED' : !tryDebit(store, debtor.id, row.amountCents) ? 'INSUFFICIENT_FUNDS' : null
     bookDebtorSide(store, row, debtor, creditor, refusal)
     if (refusal) return decline(refusal)

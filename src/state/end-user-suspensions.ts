@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm'
+import { setEndUserCardsBlocked } from './card-rules'
 import { endUserSuspensions } from './db/schema'
 import { getBankingEndUser } from './end-user-checks'
 import { SimError } from './errors'
@@ -43,7 +44,7 @@ export function suspendEndUser(store: Store, scope: Scope, endUserId: string, re
   if (suspensionsOf(store, consumer).length > 0) throw new SimError('END_USER_MUST_NOT_BE_SUSPENDED', [consumer.id])
   const now = store.clock.nowMs()
   store.db.insert(endUserSuspensions).values({ partnerId: consumer.partnerId, endUserId: consumer.id, operator, reason: req.reason, date: now }).run()
-  // The end-user's cards get a LINKCY rule with a 0 transaction limit here (cards issue).
+  setEndUserCardsBlocked(store, consumer.id, true) // each card gets a LINKCY rule with a 0 limit
   const statusReasons = { ...consumer.statusReasons, suspension: req.reason }
   setConsumerColumns(store, consumer.id, { suspensionStatus: 'SUSPENDED', statusReasons }, now)
   return { ...consumer, suspensionStatus: 'SUSPENDED', statusReasons, updateDate: now }
@@ -60,6 +61,7 @@ export function unsuspendEndUser(store: Store, scope: Scope, endUserId: string, 
   if (!current.some((s) => s.operator === operator)) return consumer
   store.db.delete(endUserSuspensions).where(and(eq(endUserSuspensions.endUserId, consumer.id), eq(endUserSuspensions.operator, operator))).run()
   if (current.length > 1) return consumer
+  setEndUserCardsBlocked(store, consumer.id, false)
   const now = store.clock.nowMs()
   const { suspension: _lifted, ...statusReasons } = consumer.statusReasons
   setConsumerColumns(store, consumer.id, { suspensionStatus: 'NOT_SUSPENDED', statusReasons }, now)

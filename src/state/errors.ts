@@ -139,6 +139,8 @@ export const ERROR_CATALOGUE = {
   BENEFICIARY_MUST_BE_VALID: conflict('The beneficiary with id {0} is not VALID, current status is {1}.'),
   BENEFICIARY_NOT_COMPATIBLE: conflict('We can not create a transaction to a {0} beneficiary from this ledger.'),
   INTER_LEDGER_TRANSACTION_MUST_BE_TWO_DIFFERENT_LEDGERS: conflict('Inter ledger transaction must be done between two different ledgers.'),
+  // SIM: the simulator's own (sandbox simulate / _sim card payments), not a LinkCy code.
+  CARD_AUTHORIZATION_NOT_PENDING: conflict('Card authorization {0} cannot be {1}: it is {2}.'),
 
   // Direct debit mandates and collections
   MANDATE_NOT_FOUND: notFound('Direct debit mandate with id {0} was not found.'),
@@ -152,6 +154,25 @@ export const ERROR_CATALOGUE = {
 
   // Cards (so far only the card named by sandbox POST /transactions/simulate; the cards issue adds the rest here)
   CARD_NOT_FOUND: notFound('Card {0} was not found.'),
+  CARD_DESIGN_NOT_FOUND: bad('Card design with id {0} was not found.'),
+  CARD_PROFILE_NOT_FOUND: notFound('Card profile with id {0} was not found.'),
+  CARD_MUST_BE_ACTIVE: conflict('Card with id {0} must be active in order to perform this operation. Current card status is {1}.'),
+  CARD_MUST_BE_PHYSICAL: conflict('Card with id {0} must be physical in order to realize this operation. Card type is {1}.'),
+  CARD_MUST_BE_SUSPENDED_OR_AWAITING_ACTIVATION: conflict('Card with id {0} must be suspended or awaiting activation in order to be activated. Current card status is {1}.'),
+  CARD_STILL_CREATING: conflict('Card with id {0} is still being created and therefore this operation is not yet available.'),
+  INVALID_PAN: conflict('The given pan does not correspond to the card truncated PAN.'),
+  OTHER_STATUS_REASON_MUST_HAVE_A_DESCRIPTION: bad("The chosen closure reason is 'OTHER' but no description was specified."),
+  CARD_PROGRAM_NOT_COMPATIBLE_END_USER: conflict('This card program is not compatible with this type of user. Required {0}, got {1}.'),
+  CARD_PROGRAM_NOT_COMPATIBLE_LEDGER: conflict('This card program can not handle ledger type {0}.'),
+  DELIVERY_METHOD_REQUIRED: bad('A delivery method is required to create a physical card.'),
+  INVALID_DELIVERY_METHOD: bad('Delivery method {0} is not valid with address country {1}.'),
+  UNSUPPORTED_DELIVERY_METHOD: conflict('Delivery method {0} is not supported with the current partner configuration.'),
+  INVALID_CARD_PROGRAM_TYPE: conflict('Unable to create card of type {0} with card program of type {1}.'),
+  INVALID_CARD_PROGRAM_COUNTRY: conflict('Unable to create card for this delivery country, program supported countries: {0}.'),
+  RESERVED_BALANCE_MUST_BE_EMPTY_WHEN_CREATING_FIRST_CARD: conflict('In order to create the first card, the ledger reserved balance must be zero.'),
+  CARD_PROFILE_NOT_ACTIVE: bad('No active card profile with id {0} was found.'),
+  CARD_RULE_NOT_UNIQUE: bad('Can not add two card rules of the same type.'),
+  OTHER_CARD_BEING_CREATED_FOR_SAME_LEDGER: conflict('A card is already being created for this ledger (card with id {0}). Only one card can be created at a time for the same ledger.'),
 
   // Hosted web pages
   RESOURCE_NOT_FOUND: notFound('The resource you are trying to access to does not exist.'),

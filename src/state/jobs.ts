@@ -4,6 +4,9 @@ import { finishClosureJob } from './ledger-lifecycle'
 import { settleOutgoingTransferJob } from './transfers-settlement'
 import { mandateProcessingJob } from './mandates'
 import { collectDirectDebitJob } from './direct-debits'
+import { releaseAuthorizationJob } from './card-payments-settle'
+import { cardCreationJob, cardExpiryJob, cardStatusChangeJob } from './cards-lifecycle'
+import { cardPinUnlockJob } from './cards-pin'
 
 // Every kind of scheduled job (state/scheduler.ts) and the state operation that performs it, one
 // line per kind, with the payload it carries. The module that schedules a kind exports its handler;
@@ -18,4 +21,11 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   // Direct-debit mandates: { mandateId }; their collections: { transactionId }
   MANDATE_PROCESSING: mandateProcessingJob,
   DIRECT_DEBIT_COLLECTION: collectDirectDebitJob,
+  // Card authorizations never cleared: { transactionId }
+  CARD_AUTHORIZATION_RELEASE: releaseAuthorizationJob,
+  // Cards: { cardId }
+  CARD_CREATION: cardCreationJob,
+  CARD_STATUS_CHANGE: cardStatusChangeJob,
+  CARD_EXPIRY: cardExpiryJob,
+  CARD_PIN_UNLOCK: cardPinUnlockJob,
 }

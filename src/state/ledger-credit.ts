@@ -19,5 +19,6 @@ export const SANDBOX_CREDIT_MAX_CENTS = 1000_00
  * then 404 LEDGER_NOT_FOUND (another partner's or end-user's ledger too), 409 LEDGER_MUST_BE_ACTIVE.
  */
 export function creditLedger(store: Store, scope: Scope, req: { ledgerId: string; amountCents: number }): TransactionRow {
-  return bookSandboxCredit(store, getLedger(store, scope, req.ledgerId), req.amountCents)
+  // A ledger whose holder is gone reads as not found (held): no money moves onto it.
+  return bookSandboxCredit(store, getLedger(store, scope, req.ledgerId, { held: true }), req.amountCents)
 }

@@ -13,6 +13,8 @@ import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
 import { ledgerMayMove } from './transitions'
+import { closeCardsOfLedger } from './cards-lifecycle'
+import { setLedgerCardsBlocked } from './card-rules'
 
 // The operations that move a ledger through its life after creation: upgrade, update, suspension
 // per operator and its lifting, closure (CLOSING, then CLOSED on the clock). Statuses follow
@@ -98,7 +100,7 @@ export function suspendLedger(store: Store, scope: Scope, ledgerId: string, req:
   if (ledger.suspensions.length > 0) throw new SimError('LEDGER_MUST_NOT_BE_SUSPENDED')
   if (ledger.status === 'FAILED') throw new SimError('LEDGER_MUST_BE_ACTIVE')
   const suspensions = [{ operator, reason: req.reason, date: store.clock.nowMs() }]
-  // Cards of the ledger get a LINKCY rule with a 0 transaction limit here (cards issue).
+  setLedgerCardsBlocked(store, ledger.id, true) // each card gets a LINKCY rule with a 0 limit
   return write(store, ledger, { suspensions, status: 'SUSPENDED' })
 }
 
@@ -112,6 +114,7 @@ export function unsuspendLedger(store: Store, scope: Scope, ledgerId: string, op
   const ledger = getLedger(store, scope, ledgerId)
   if (!ledger.suspensions.some((s) => s.operator === operator)) return ledger
   const suspensions = ledger.suspensions.filter((s) => s.operator !== operator)
+  if (suspensions.length === 0) setLedgerCardsBlocked(store, ledger.id, false)
   if (ledger.status !== 'SUSPENDED') return write(store, ledger, { suspensions })
   return write(store, ledger, { suspensions, status: liveStatus(ledger, suspensions) })
 }
@@ -124,20 +127,33 @@ function hasPendingTransactions(store: Store, ledgerId: string): boolean {
   return pending !== undefined || held !== undefined
 }
 
+/** The virtual ledgers of a classic ledger that are still open (not closing, closed or failed). */
+function openChildren(store: Store, ledgerId: string): LedgerRow[] {
+  return store.db.select().from(ledgers).where(eq(ledgers.parentId, ledgerId)).all()
+    .filter((child) => !CLOSED_STATUSES.includes(child.status) && child.status !== 'FAILED')
+}
+
 /**
  * POST /ledgers/{id}/close: definitive. All balances must be 0 and no transaction unfinished
- * (LEDGER_MUST_BE_EMPTY); CLOSING at once, CLOSED after the partner's ledgerActivationSeconds.
+ * (LEDGER_MUST_BE_EMPTY), its open virtual ledgers' too (the error names the first one holding
+ * money), which close with it; CLOSING at once, CLOSED after the partner's ledgerActivationSeconds.
  */
 export function closeLedger(store: Store, scope: Scope, ledgerId: string, req: { operator: Operator; reason?: string }): LedgerRow {
   assertMayActAs(scope, req.operator)
   const ledger = getLedger(store, scope, ledgerId)
   if (CLOSED_STATUSES.includes(ledger.status)) throw new SimError('LEDGER_MUST_NOT_BE_CLOSED')
-  if (balancesOf(store, ledger.id).total !== 0 || hasPendingTransactions(store, ledger.id)) throw new SimError('LEDGER_MUST_BE_EMPTY', [ledger.id])
+  const children = openChildren(store, ledger.id)
+  const holding = [ledger, ...children].find((l) => balancesOf(store, l.id).total !== 0 || hasPendingTransactions(store, l.id))
+  if (holding) throw new SimError('LEDGER_MUST_BE_EMPTY', [holding.id])
   const now = store.clock.nowMs()
-  const closing = write(store, ledger, { status: 'CLOSING', closeInformation: { operator: req.operator, reason: req.reason, date: now } })
+  const closeInformation = { operator: req.operator, reason: req.reason, date: now }
   const delayMs = partnerSettings(getPartner(store, ledger.partnerId)).ledgerActivationSeconds * 1000
-  if (delayMs <= 0) return finishClosure(store, ledger.id)
-  schedule(store, ledger.partnerId, 'LEDGER_CLOSURE', now + delayMs, { ledgerId: ledger.id })
+  let closing = ledger
+  for (const one of [...children, ledger]) {
+    closing = write(store, one, { status: 'CLOSING', closeInformation })
+    if (delayMs <= 0) closing = finishClosure(store, one.id)
+    else schedule(store, ledger.partnerId, 'LEDGER_CLOSURE', now + delayMs, { ledgerId: one.id })
+  }
   return closing
 }
 
@@ -145,8 +161,8 @@ export function closeLedger(store: Store, scope: Scope, ledgerId: string, req: {
  * Effects of a ledger reaching CLOSED on the resources attached to it. Cards of the ledger are
  * closed here with reason LEDGER_CLOSED (issue 5).
  */
-export function onLedgerClosed(_store: Store, _ledger: LedgerRow): void {
-  // cards of the ledger are closed here (issue 5)
+export function onLedgerClosed(store: Store, ledger: LedgerRow): void {
+  closeCardsOfLedger(store, ledger.id)
 }
 
 /** CLOSING → CLOSED (the provider confirmed the closure). */

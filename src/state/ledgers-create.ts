@@ -10,7 +10,7 @@ import { toCents } from './money'
 import { getPartner, partnerSettings } from './partners'
 import { consumerById } from './persons'
 import { schedule, type JobHandler } from './scheduler'
-import { targetPersonId, type Scope } from './scope'
+import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
 import { ledgerMayMove } from './transitions'
 
@@ -63,7 +63,12 @@ export function assertFriendlyNameFree(store: Store, endUserId: string, friendly
  * LEDGER_TYPE_NOT_ALLOWED. Answers the new ledger (PENDING unless activation is immediate).
  */
 export function createLedger(store: Store, scope: Scope, req: LedgerCreateRequest): LedgerRow {
-  const parent = req.parentLedgerId ? getLedger(store, scope, req.parentLedgerId, { status: 400, field: 'parentLedgerId' }) : undefined
+  // A partner's parent of another end-user than the body's endUserId reads as not found (an end-user
+  // token finds only its own ledgers anyway, and its endUserId is ignored).
+  const parentOwner = isEndUser(scope) ? undefined : req.endUserId
+  const parent = req.parentLedgerId
+    ? getLedger(store, scope, req.parentLedgerId, { status: 400, field: 'parentLedgerId', endUserId: parentOwner })
+    : undefined
   const endUserId = parent ? parent.endUserId : targetPersonId(scope, req.endUserId, 'END_USER_ID_REQUIRED', 'endUserId')
   // SIM: corporates (CORPORATE_KYB_MUST_BE_VALIDATED) come with the corporate issue; end-users are consumers here.
   const consumer = getBankingEndUser(store, scope.partnerId, endUserId)

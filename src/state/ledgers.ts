@@ -5,6 +5,7 @@ import { notFoundError, SimError, type NamedId } from './errors'
 import { normalizeIban } from './iban'
 import { partnerLimits } from './partner-limits'
 import { getPartner } from './partners'
+import { partnerConsumer, type ConsumerRow } from './persons'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 
@@ -37,6 +38,16 @@ export function findLedger(store: Store, scope: Scope, ledgerId: string): Ledger
 export interface GetLedgerOptions extends NamedId {
   /** Only a ledger of this end-user: another one reads as not found (the creditor of a mandate, a parent ledger). */
   endUserId?: string
+  /** Only a ledger whose holder still exists (money moves): a ledger without one reads as not found. */
+  held?: boolean
+}
+
+/**
+ * The end-user holding a ledger, undefined when it no longer exists (nothing may move money on such
+ * a ledger). SIM: end-users are consumers; the corporate branch (a corporate holder) comes with corporates.
+ */
+export function ledgerHolder(store: Store, ledger: Pick<LedgerRow, 'partnerId' | 'endUserId'>): ConsumerRow | undefined {
+  return partnerConsumer(store, ledger.partnerId, ledger.endUserId)
 }
 
 /**
@@ -45,7 +56,8 @@ export interface GetLedgerOptions extends NamedId {
  */
 export function getLedger(store: Store, scope: Scope, ledgerId: string, options: GetLedgerOptions = {}): LedgerRow {
   const row = findLedger(store, scope, ledgerId)
-  if (row && (options.endUserId === undefined || row.endUserId === options.endUserId)) return row
+  const matches = row && (options.endUserId === undefined || row.endUserId === options.endUserId)
+  if (matches && (!options.held || ledgerHolder(store, row) !== undefined)) return row
   throw notFoundError('LEDGER_NOT_FOUND', ledgerId, options, 'ledgerId')
 }
 

@@ -152,14 +152,15 @@ export function updateMandate(store: Store, scope: Scope, mandateId: string, upd
 /**
  * POST /mandates/{id}/activate: CONFLICTING_MANDATE_STATUS unless awaiting activation (or failed),
  * MISSING_MANDATE_DATA without the debtor's banking details, then the end-user's standing. The
- * mandate is ACTIVATING until LinkCy's answer (job MANDATE_PROCESSING).
+ * mandate is ACTIVATING until LinkCy's answer (job MANDATE_PROCESSING), which remembers whether an
+ * end-user token asked (see finishMandateProcessing).
  */
 export function activateMandate(store: Store, scope: Scope, mandateId: string): MandateRow {
   const row = getMandate(store, scope, mandateId)
   assertMandateTransition(row, 'ACTIVATING')
   if (!row.debtorIban || !row.debtorBic) throw new SimError('MISSING_MANDATE_DATA', ['debtor.bankingDetails'])
   assertHolderMayBank(store, row)
-  return startProcessing(store, row, 'ACTIVATING')
+  return startProcessing(store, row, 'ACTIVATING', { byEndUser: isEndUser(scope) })
 }
 
 /** POST /mandates/{id}/cancel: irreversible; CANCELING until LinkCy confirms (CANCELED). Collections still to come are declined. */
@@ -169,19 +170,22 @@ export function cancelMandate(store: Store, scope: Scope, mandateId: string): Ma
   return startProcessing(store, row, 'CANCELING')
 }
 
-function startProcessing(store: Store, row: MandateRow, status: 'ACTIVATING' | 'CANCELING'): MandateRow {
+function startProcessing(store: Store, row: MandateRow, status: 'ACTIVATING' | 'CANCELING', extra: Record<string, unknown> = {}): MandateRow {
   const now = store.clock.nowMs()
   store.db.update(mandates).set({ status, updateDate: now }).where(eq(mandates.id, row.id)).run()
   const delayMs = beneficiarySettings(store, row.partnerId).mandateProcessingSeconds * 1000
-  schedule(store, row.partnerId, 'MANDATE_PROCESSING', now + delayMs, { mandateId: row.id })
+  schedule(store, row.partnerId, 'MANDATE_PROCESSING', now + delayMs, { mandateId: row.id, ...extra })
   return { ...row, status, updateDate: now }
 }
 
 /**
  * LinkCy's answer to an activation or a cancellation: ACTIVATING → ACTIVATED, or FAILED when the
  * debtor's account is a closed simulated ledger or the mandate has expired; CANCELING → CANCELED.
+ * SIM: LinkCy keeps the debtor's ledger too, so it honours a mandate on a simulated ledger of another
+ * holder only when the partner (which holds the signed mandate) activated it: activated with an
+ * end-user token (`byEndUser`), it FAILS — one end-user never takes money from another's ledger by itself.
  */
-export function finishMandateProcessing(store: Store, mandateId: string): void {
+export function finishMandateProcessing(store: Store, mandateId: string, byEndUser = false): void {
   const row = store.db.select().from(mandates).where(eq(mandates.id, mandateId)).get()
   if (!row) return
   const now = store.clock.nowMs()
@@ -189,7 +193,8 @@ export function finishMandateProcessing(store: Store, mandateId: string): void {
   if (row.status === 'CANCELING') status = 'CANCELED'
   else if (row.status === 'ACTIVATING') {
     const debtorLedger = row.debtorLedgerId ? ledgerById(store, row.debtorLedgerId) : undefined
-    const failed = (debtorLedger && CLOSED_LEDGER_STATUSES.includes(debtorLedger.status)) || row.expirationDate < isoDate(now)
+    const unauthorised = byEndUser && debtorLedger !== undefined && debtorLedger.endUserId !== row.endUserId
+    const failed = (debtorLedger && CLOSED_LEDGER_STATUSES.includes(debtorLedger.status)) || row.expirationDate < isoDate(now) || unauthorised
     status = failed ? 'FAILED' : 'ACTIVATED'
   } else return
   store.db.update(mandates).set({ status, updateDate: now }).where(eq(mandates.id, row.id)).run()
@@ -197,7 +202,7 @@ export function finishMandateProcessing(store: Store, mandateId: string): void {
 
 /** Scheduled job MANDATE_PROCESSING ({mandateId}): see finishMandateProcessing. */
 export const mandateProcessingJob: JobHandler = (store, payload) => {
-  finishMandateProcessing(store, String(payload.mandateId))
+  finishMandateProcessing(store, String(payload.mandateId), payload.byEndUser === true)
 }
 
 export interface MandateListQuery {
@@ -224,22 +229,26 @@ export function listMandates(store: Store, scope: Scope, q: MandateListQuery): {
   if (q.status) where.push(eq(mandates.status, q.status))
   const sortBy = q.sortAttribute === 'DEBTOR_NAME' ? sql`lower(${mandates.debtorName})` : mandates.creationDate
   const { rows, total } = selectPage(store, mandates, and(...where), sortBy, q)
-  return { rows: rows.map((row) => viewOf(store, row)), total }
+  return { rows: rows.map((row) => viewOf(store, scope, row)), total }
 }
 
-/** A mandate as LinkCy shows it: the row and, when the debtor's IBAN is a ledger of the same partner, that ledger. */
+/**
+ * A mandate as LinkCy shows it: the row and, when the debtor's IBAN is a ledger the caller manages
+ * (a partner: any of its ledgers; an end-user token: only its own), that ledger.
+ */
 export interface MandateView {
   row: MandateRow
   debtorLedgerId?: string
 }
 
-function viewOf(store: Store, row: MandateRow): MandateView {
+function viewOf(store: Store, scope: Scope, row: MandateRow): MandateView {
   const ledger = row.debtorLedgerId ? ledgerById(store, row.debtorLedgerId) : undefined
-  // Another partner's ledger id is never disclosed.
-  return { row, debtorLedgerId: ledger && ledger.partnerId === row.partnerId ? ledger.id : undefined }
+  // Another partner's ledger id is never disclosed, nor another end-user's to an end-user token.
+  const visible = ledger && ledger.partnerId === scope.partnerId && (!isEndUser(scope) || ledger.endUserId === scope.principal?.id)
+  return { row, debtorLedgerId: visible ? ledger.id : undefined }
 }
 
 /** GET /mandates/{id}: the mandate as LinkCy shows it. */
 export function getMandateInfo(store: Store, scope: Scope, mandateId: string): MandateView {
-  return viewOf(store, getMandate(store, scope, mandateId))
+  return viewOf(store, scope, getMandate(store, scope, mandateId))
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { beneficiaries, credentials, ledgers, refreshTokens, type PrincipalKind } from './db/schema'
+import { beneficiaries, cards, credentials, ledgers, refreshTokens, type PrincipalKind } from './db/schema'
 import { findEndUser, findEndUserByPhone, isForbidden, type EndUserRef } from './end-users'
 import { findPartnerByName } from './partners'
 import { checkPassword, hashToken } from './passwords'
@@ -106,9 +106,22 @@ const senderLedgerOwner = targetOf((store, { principal, body }) =>
   store.db.select({ endUserId: ledgers.endUserId }).from(ledgers)
     .where(and(eq(ledgers.id, (field(body, 'ledgerFromId') ?? '').toLowerCase()), eq(ledgers.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
 
+/** Card operations on the path's card (rules, PIN, PAN credentials): its holder (the partner's card; else SCA does not apply and the operation answers CARD_NOT_FOUND). */
+const pathCardOwner = targetOf((store, { principal, params }) =>
+  store.db.select({ endUserId: cards.endUserId }).from(cards)
+    .where(and(eq(cards.id, (params.cardId ?? '').toLowerCase()), eq(cards.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
+
+/** CARD_CREATE: the holder of the body's ledgerId (the partner's; else the operation answers LEDGER_NOT_FOUND). */
+const bodyLedgerOwner = targetOf((store, { principal, body }) =>
+  store.db.select({ endUserId: ledgers.endUserId }).from(ledgers)
+    .where(and(eq(ledgers.id, (field(body, 'ledgerId') ?? '').toLowerCase()), eq(ledgers.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
+
 /** The resolvers of the operations that need one beyond the default. */
 export const SCA_TARGETS: Partial<Record<ScaOperation, ScaTargetResolver>> = { LOGIN: loginTarget, REFRESH: refreshTarget, BENEFICIARY_UPDATE: beneficiaryOwner,
   TRANSACTION_CREATE: senderLedgerOwner, INTER_LEDGER_TRANSACTION_CREATE: senderLedgerOwner,
+  CARD_RULES_UPDATE: pathCardOwner, CARD_RULE_DELETE: pathCardOwner, CARD_PIN_GET: pathCardOwner, CARD_PIN_RESET: pathCardOwner,
+  CARD_PAN_CREDENTIALS: pathCardOwner,
+  CARD_CREATE: bodyLedgerOwner,
 }
 
 function credentialOf(store: Store, kind: PrincipalKind, principalId: string) {

@@ -1,11 +1,11 @@
-import { notFoundError } from './errors'
+import { simulateCardPayment, simulateCardPaymentClearing } from './card-payments-entry'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { simulateLedgerCredit } from './transfers-incoming'
 
 // LinkCy's sandbox POST /transactions/simulate: three kinds of simulated events, told apart by the
-// id the body names. Credit Ledger is served; the card kinds are hooks that the cards issue fills
-// (until cards exist, no card or card authorization can be found).
+// id the body names. Credit Ledger books a sandbox credit; the card kinds run card payments
+// (state/card-payments-entry.ts).
 
 export interface CardAuthorizationSimulation {
   amountCents: number
@@ -29,19 +29,19 @@ export type SimulationRequest =
   | { kind: 'CREDIT_LEDGER'; ledgerId: string; amountCents: number }
 
 /**
- * HOOK (cards issue): a card authorization on the caller's card: APPROVED and reserved, or DECLINED.
- * Until cards exist every card id is unknown: 400 CARD_NOT_FOUND on `cardId`.
+ * A card authorization on the caller's card: APPROVED and reserved, or DECLINED with its reason
+ * (state/card-payments.ts); 400 CARD_NOT_FOUND on `cardId` for an unknown card.
  */
-export function simulateCardAuthorization(_store: Store, _scope: Scope, request: CardAuthorizationSimulation): void {
-  throw notFoundError('CARD_NOT_FOUND', request.cardId, { status: 400 }, 'cardId')
+export function simulateCardAuthorization(store: Store, scope: Scope, request: CardAuthorizationSimulation): void {
+  simulateCardPayment(store, scope, request)
 }
 
 /**
- * HOOK (cards issue): the clearing of an approved card authorization (the authorization becomes
- * RELEASED, the hold is settled). Until cards exist no authorization exists: 400 TRANSACTION_NOT_FOUND.
+ * The clearing of an approved card authorization: the authorization becomes RELEASED, the hold is
+ * settled (state/card-payments-settle.ts); 400 TRANSACTION_NOT_FOUND on `transactionId` otherwise.
  */
-export function simulateCardClearing(_store: Store, _scope: Scope, request: CardClearingSimulation): void {
-  throw notFoundError('TRANSACTION_NOT_FOUND', request.transactionId, { status: 400 }, 'transactionId')
+export function simulateCardClearing(store: Store, scope: Scope, request: CardClearingSimulation): void {
+  simulateCardPaymentClearing(store, scope, request)
 }
 
 /** POST /transactions/simulate: runs the simulated event the body describes. */

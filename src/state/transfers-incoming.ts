@@ -1,7 +1,7 @@
 import { credit } from './balances'
 import type { TransactionParty } from './db/tables/transactions'
 import { SimError } from './errors'
-import { assertLedgerActive, CLOSED_LEDGER_STATUSES, getAnyLedger, getLedger, type LedgerRow } from './ledgers'
+import { assertLedgerActive, CLOSED_LEDGER_STATUSES, getAnyLedger, getLedger, ledgerHolder, type LedgerRow } from './ledgers'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { recordTransaction, type TransactionRow } from './transactions'
@@ -25,10 +25,11 @@ export interface IncomingSepa {
 
 /**
  * Books an incoming SCT / SCT Inst on `ledger`: APPROVED and credited; DECLINED
- * (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED, nothing credited) when the ledger is closed or has no IBAN.
+ * (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED, nothing credited) when the ledger is closed, has no IBAN
+ * or no longer has a holder.
  */
 export function receiveSepaTransfer(store: Store, ledger: LedgerRow, incoming: IncomingSepa): TransactionRow {
-  const refused = CLOSED_LEDGER_STATUSES.includes(ledger.status) || !ledger.isUpgraded
+  const refused = CLOSED_LEDGER_STATUSES.includes(ledger.status) || !ledger.isUpgraded || !ledgerHolder(store, ledger)
   if (!refused) credit(store, ledger.id, incoming.amountCents)
   const now = store.clock.nowMs()
   return recordTransaction(store, {
@@ -74,21 +75,42 @@ export function receiveIncomingTransfer(store: Store, ledgerId: string, request:
   })
 }
 
+/** The type and payment type of a booking. */
+export interface MovementKind {
+  type: 'SEPA_CREDIT_TRANSFER' | 'UK_CREDIT_TRANSFER' | 'UNKNOWN'
+  paymentType: string
+}
+
+/**
+ * How money from (CREDIT) or to (DEBIT) outside the simulator is booked on a ledger, by what the
+ * ledger can use: an upgraded EUR ledger by SEPA (SCT_RECEIVE / SCT_SEND), an upgraded GBP one by
+ * Faster Payment (FASTER_PAYMENT_RECEIVE / _SEND); a ledger without account identifiers (not
+ * upgraded, virtual) or a USD one has no payment scheme: an UNKNOWN adjustment (ADJUSTMENT_CREDIT /
+ * ADJUSTMENT_DEBIT, the reference's successors of MANUAL_CREDIT / MANUAL_DEBIT).
+ */
+export function outsideMovementKind(ledger: Pick<LedgerRow, 'isUpgraded' | 'currency' | 'parentId'>, direction: 'CREDIT' | 'DEBIT'): MovementKind {
+  const credit = direction === 'CREDIT'
+  if (ledger.isUpgraded && !ledger.parentId && ledger.currency === 'EUR') return { type: 'SEPA_CREDIT_TRANSFER', paymentType: credit ? 'SCT_RECEIVE' : 'SCT_SEND' }
+  if (ledger.isUpgraded && !ledger.parentId && ledger.currency === 'GBP') return { type: 'UK_CREDIT_TRANSFER', paymentType: credit ? 'FASTER_PAYMENT_RECEIVE' : 'FASTER_PAYMENT_SEND' }
+  return { type: 'UNKNOWN', paymentType: credit ? 'ADJUSTMENT_CREDIT' : 'ADJUSTMENT_DEBIT' }
+}
+
 /** The debtor LinkCy's sandbox credits show. SIM: the real sandbox does not document it. */
 export const SANDBOX_DEBTOR: TransactionParty = { name: 'LINKCY SANDBOX' }
 
 /**
  * A sandbox credit (POST /transactions/simulate "Credit Ledger", POST /ledgers/credit): the ledger
- * visible to the caller receives an approved SCT_RECEIVE from LinkCy's sandbox. The ledger must be
- * ACTIVE (LEDGER_MUST_BE_ACTIVE); it need not be upgraded.
+ * visible to the caller receives an approved credit from LinkCy's sandbox, booked as its account can
+ * receive it (outsideMovementKind: SCT_RECEIVE on an upgraded EUR ledger, FASTER_PAYMENT_RECEIVE on
+ * an upgraded GBP one, else an UNKNOWN ADJUSTMENT_CREDIT). The ledger must be ACTIVE
+ * (LEDGER_MUST_BE_ACTIVE); it need not be upgraded.
  */
 export function bookSandboxCredit(store: Store, ledger: LedgerRow, amountCents: number): TransactionRow {
   assertLedgerActive(ledger)
   credit(store, ledger.id, amountCents)
   return recordTransaction(store, {
     partnerId: ledger.partnerId,
-    type: 'SEPA_CREDIT_TRANSFER',
-    paymentType: 'SCT_RECEIVE',
+    ...outsideMovementKind(ledger, 'CREDIT'),
     status: 'APPROVED',
     amountCents,
     currency: ledger.currency,
@@ -102,6 +124,6 @@ export function bookSandboxCredit(store: Store, ledger: LedgerRow, amountCents: 
 
 /** POST /transactions/simulate, Credit Ledger: the caller's ledger (400 LEDGER_NOT_FOUND on `ledgerId`) gets a sandbox credit. */
 export function simulateLedgerCredit(store: Store, scope: Scope, ledgerId: string, amountCents: number): TransactionRow {
-  const ledger = getLedger(store, scope, ledgerId, { status: 400, field: 'ledgerId' })
+  const ledger = getLedger(store, scope, ledgerId, { status: 400, field: 'ledgerId', held: true })
   return bookSandboxCredit(store, ledger, amountCents)
 }

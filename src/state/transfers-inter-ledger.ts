@@ -1,9 +1,8 @@
 import { credit, tryDebit } from './balances'
 import { assertMayBank } from './end-user-checks'
-import { SimError } from './errors'
-import { assertLedgerActive, CLOSED_LEDGER_STATUSES, getLedger, type LedgerRow } from './ledgers'
+import { notFoundError, SimError } from './errors'
+import { assertLedgerActive, CLOSED_LEDGER_STATUSES, getLedger, ledgerHolder, type LedgerRow } from './ledgers'
 import { exceededLimit } from './limits'
-import { consumerById } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { recordTransaction, type TransactionRow } from './transactions'
@@ -13,14 +12,17 @@ import { ledgerParty } from './transfers-parties'
 // as ONE transaction (INTER_LEDGER / MONEY_TRANSFER) listed for both ledgers and both end-users.
 
 /**
- * The standing the sender of any transfer needs: its holder may bank (KYC, LinkCy status, not
- * suspended, banking status, terms, in the reference's order) and the ledger is ACTIVE (a pending,
+ * The standing the sender of any transfer needs: its holder exists (a ledger whose end-user is gone
+ * is 400 LEDGER_NOT_FOUND on `field`: nothing leaves it) and may bank (KYC, LinkCy status, not
+ * suspended, banking status, terms, in the reference's order), and the ledger is ACTIVE (a pending,
  * suspended or closed ledger sends nothing: LEDGER_MUST_BE_ACTIVE).
  */
-export function assertMaySend(store: Store, ledger: LedgerRow): void {
-  // SIM: corporates (CORPORATE_KYB_MUST_BE_VALIDATED) arrive with their issue; a corporate's ledger skips this check until then.
-  const consumer = consumerById(store, ledger.endUserId)
-  if (consumer) assertMayBank(store, consumer)
+export function assertMaySend(store: Store, ledger: LedgerRow, field = 'ledgerFromId'): void {
+  const consumer = ledgerHolder(store, ledger)
+  // SIM: the corporate branch (a corporate holder: CORPORATE_KYB_MUST_BE_VALIDATED) comes with corporates;
+  // until then a holder that is not one of the partner's consumers is unknown.
+  if (!consumer) throw notFoundError('LEDGER_NOT_FOUND', ledger.id, { status: 400, field }, 'ledgerId')
+  assertMayBank(store, consumer)
   assertLedgerActive(ledger)
 }
 
@@ -40,7 +42,8 @@ export interface InterLedgerMove {
  * Moves money from one simulated ledger to another of the same partner, at once. Refusals in this
  * order: a receiver that cannot receive yet (PENDING: LEDGER_MUST_BE_ACTIVE), funds
  * (LEDGER_MUST_BE_PROVISIONED); then the transaction is booked DECLINED without moving money when a
- * limit is exceeded (LIMITS_EXCEEDED), the receiver is closed (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED) or
+ * limit is exceeded (LIMITS_EXCEEDED), the receiver is closed or has lost its holder
+ * (BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED) or
  * holds another currency (TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT).
  */
 export function moveBetweenLedgers(store: Store, from: LedgerRow, to: LedgerRow, move: InterLedgerMove): TransactionRow {
@@ -49,7 +52,7 @@ export function moveBetweenLedgers(store: Store, from: LedgerRow, to: LedgerRow,
   const limit = exceededLimit(store, from, move.amountCents, 'TRANSFER')
   const declineReason = limit
     ? 'LIMITS_EXCEEDED'
-    : CLOSED_LEDGER_STATUSES.includes(to.status)
+    : CLOSED_LEDGER_STATUSES.includes(to.status) || !ledgerHolder(store, to)
       ? 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED'
       : to.currency !== from.currency ? 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' : undefined
   if (!declineReason) {
@@ -90,7 +93,8 @@ export interface InterLedgerRequest {
 export function createInterLedgerTransaction(store: Store, scope: Scope, request: InterLedgerRequest): TransactionRow {
   const from = getLedger(store, scope, request.ledgerFromId, { status: 400, field: 'ledgerFromId' })
   // An end-user may pay any end-user of its partner: the receiving ledger is looked up partner-wide.
-  const to = getLedger(store, { partnerId: scope.partnerId, principal: null }, request.ledgerToId, { status: 400, field: 'ledgerToId' })
+  // A ledger whose holder is gone is not found either (held).
+  const to = getLedger(store, { partnerId: scope.partnerId, principal: null }, request.ledgerToId, { status: 400, field: 'ledgerToId', held: true })
   if (from.id === to.id) throw new SimError('INTER_LEDGER_TRANSACTION_MUST_BE_TWO_DIFFERENT_LEDGERS')
   assertMaySend(store, from)
   return moveBetweenLedgers(store, from, to, { amountCents: request.amountCents, reference: request.reference })

@@ -1,5 +1,5 @@
 import { release, trySettle } from './balances'
-import { CLOSED_LEDGER_STATUSES, findLedgerByIban, ledgerById, type LedgerRow } from './ledgers'
+import { CLOSED_LEDGER_STATUSES, findLedgerByIban, ledgerById, ledgerHolder, type LedgerRow } from './ledgers'
 import type { JobHandler } from './scheduler'
 import type { Store } from './store'
 import { transactionById, updateTransaction, type TransactionRow } from './transactions'
@@ -34,7 +34,7 @@ export function settleOutgoingTransfer(store: Store, transactionId: string): Tra
 
   const refusal = !target
     ? undefined
-    : CLOSED_LEDGER_STATUSES.includes(target.status) || !target.isUpgraded
+    : CLOSED_LEDGER_STATUSES.includes(target.status) || !target.isUpgraded || !ledgerHolder(store, target)
       ? 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED'
       : target.currency !== row.currency ? 'TRANSACTION_CURRENCY_DIFFERENT_TO_RECEIVER_ACCOUNT' : undefined
   if (target && refusal) {

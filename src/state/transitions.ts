@@ -93,3 +93,27 @@ export const MANDATE_LIFECYCLE: Record<MandateStatus, readonly MandateStatus[]> 
   CANCELING: ['CANCELED'],
   CANCELED: [],
 }
+
+/**
+ * Card statuses (db/tables/cards.ts) and where each may go: creation, first activation (physical),
+ * suspension and reactivation through activate, closure (final) and expiry on the clock. LinkCy
+ * answers activate, suspend and close asynchronously (ACTIVATING, REACTIVATING, SUSPENDING, CLOSING).
+ */
+export const CARD_LIFECYCLE: Record<string, readonly string[]> = {
+  CREATING: ['AWAITING_ACTIVATION', 'ACTIVE', 'FAILED', 'CLOSING', 'CLOSED'],
+  AWAITING_ACTIVATION: ['ACTIVATING', 'ACTIVE', 'CLOSING', 'CLOSED', 'EXPIRED'],
+  ACTIVATING: ['ACTIVE', 'CLOSING', 'CLOSED', 'EXPIRED'],
+  ACTIVE: ['SUSPENDING', 'SUSPENDED', 'CLOSING', 'CLOSED', 'EXPIRED'],
+  SUSPENDING: ['SUSPENDED', 'CLOSING', 'CLOSED', 'EXPIRED'],
+  SUSPENDED: ['REACTIVATING', 'ACTIVE', 'CLOSING', 'CLOSED', 'EXPIRED'],
+  REACTIVATING: ['ACTIVE', 'CLOSING', 'CLOSED', 'EXPIRED'],
+  CLOSING: ['CLOSED'],
+  CLOSED: [],
+  EXPIRED: ['CLOSING', 'CLOSED'],
+  FAILED: ['CLOSING', 'CLOSED'],
+}
+
+/** Whether a card may go from `from` to `to`. */
+export function cardMayMove(from: string, to: string): boolean {
+  return CARD_LIFECYCLE[from]?.includes(to) ?? false
+}

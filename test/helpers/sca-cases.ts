@@ -2,9 +2,12 @@ import { eq } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { consumers } from '../../src/state/db/schema'
 import { insertBeneficiary, insertLedger } from './money'
+import { insertCard } from './cards'
+import { cardRulesOf } from '../../src/state/card-rules'
 import { errorBody } from './app'
 import { expectError } from './errors'
-import { PROBE_PATH, loginBody, type ScaWorld, type Who } from './sca-world'
+import { loginBody, type ScaWorld, type Who } from './sca-world'
+import { DESIGNS, insertCardProfile, setCardSettings } from './cards'
 
 // The SCA-eligible operations the SCA tests run through, table-driven. A later issue adds its
 // operation here (one entry) and every SCA outcome is checked for it.
@@ -58,19 +61,40 @@ const patchConsumer = (asPartner: boolean): ScaCase => ({
 })
 
 const createCard = (asPartner: boolean): ScaCase => ({
-  name: `card creation probe (${asPartner ? 'partner' : 'end-user'} token)`,
+  name: `card creation (${asPartner ? 'partner' : 'end-user'} token)`,
   ref: { method: 'POST', path: '/api/partner/cards' },
   success: 201,
   exemptWithoutDevice: false,
-  invalid: [{ friendlyName: 7 }, { friendlyName: 'x'.repeat(21) }, { endUserId: 'not-a-uuid' }],
+  invalid: [{ friendlyName: 7 }, { friendlyName: 'x'.repeat(256) }, { ledgerId: 'not-a-uuid' }, { nameOnCard: 'lower case' }],
   async request(w, who, variant = 0) {
+    const { ledgerId, profileId } = cardHolder(w, who)
     const token = asPartner ? await w.partnerToken() : (await w.consumerTokens(who)).token
-    return { method: 'POST', path: PROBE_PATH, body: { endUserId: w.ids[who], friendlyName: `card-${variant}` }, token }
+    return { method: 'POST', path: '/api/partner/cards', body: { ledgerId, profileId, friendlyName: `card-${variant}` }, token }
   },
-  async verify(_w, _who, res) {
-    expect(await res.json()).toMatchObject({ id: expect.stringMatching(/^card-0-\d+$/) })
+  async verify(w, who, res) {
+    const { id } = (await res.json()) as { id: string }
+    const row = w.store.sqlite.prepare('SELECT ledger_id AS ledgerId, friendly_name AS friendlyName, status FROM cards WHERE id = ?').get(id)
+    expect(row).toEqual({ ledgerId: cardHolder(w, who).ledgerId, friendlyName: 'card-0', status: 'ACTIVE' })
   },
 })
+
+/**
+ * A card-ready holder for the card cases: `who` gets validated statuses (as the money sender), an
+ * active ledger 'sca-cards' and the partner a virtual card profile; cards are created at once.
+ */
+function cardHolder(w: ScaWorld, who: Who): { ledgerId: string; profileId: string } {
+  const id = w.ids[who]
+  const partnerId = w.loaded.partners.sandbox!.id
+  const find = () => (w.store.sqlite.prepare('SELECT id FROM ledgers WHERE end_user_id = ? AND friendly_name = ?').get(id, 'sca-cards') as { id: string } | undefined)?.id
+  if (!find()) {
+    moneySender(w, who)
+    insertLedger(w, { consumerId: id, friendlyName: 'sca-cards' })
+  }
+  const profile = w.store.sqlite.prepare("SELECT id FROM card_profiles WHERE partner_id = ? AND name = 'sca-virtual'").get(partnerId) as { id: string } | undefined
+  const profileId = profile?.id ?? insertCardProfile(w, partnerId, DESIGNS.virtual, { name: 'sca-virtual' }).id
+  setCardSettings(w, partnerId, { cardCreationSeconds: 0 })
+  return { ledgerId: find()!, profileId }
+}
 
 /**
  * A banking-ready sender for the money cases: `who` gets validated statuses (once), a funded ledger
@@ -110,6 +134,29 @@ const moneyTransfer = (interLedger: boolean): ScaCase => ({
   },
 })
 
+/** `who`'s card for the card-rule cases (a ledger 'sca-card' and an ACTIVE card on it, made once). */
+function scaCardOf(w: ScaWorld, who: Who): string {
+  const find = () => (w.store.sqlite.prepare("SELECT c.id FROM cards c JOIN ledgers l ON l.id = c.ledger_id WHERE l.end_user_id = ? AND l.friendly_name = 'sca-card'")
+    .get(w.ids[who]) as { id: string } | undefined)?.id
+  return find() ?? insertCard(w, { ledgerId: insertLedger(w, { consumerId: w.ids[who], friendlyName: 'sca-card' }).id }).id
+}
+
+/** PUT /cards/{cardId}/rules (CARD_RULES_UPDATE) with an end-user token: the holder's own DAILY_MAX_SPEND. */
+const cardRulePut: ScaCase = {
+  name: 'card rule update (end-user token)',
+  ref: { method: 'PUT', path: '/api/partner/cards/{cardId}/rules' },
+  success: 204,
+  exemptWithoutDevice: false,
+  invalid: [{ value: 0 }, { type: 'DAILY_MAX_COUNT' }, { value: 'ten' }, { creatorType: 'BANK' }],
+  async request(w, who, variant = 0) {
+    const path = `/api/partner/cards/${scaCardOf(w, who)}/rules`
+    return { method: 'PUT', path, body: { type: 'DAILY_MAX_SPEND', value: 100 + variant }, token: (await w.consumerTokens(who)).token }
+  },
+  async verify(w, who) {
+    expect(cardRulesOf(w.store, scaCardOf(w, who)).map((r) => [r.type, r.creator, r.value])).toEqual([['DAILY_MAX_SPEND', 'END_USER', 100]])
+  },
+}
+
 export const SCA_CASES: ScaCase[] = [
   {
     name: 'consumer login',
@@ -141,6 +188,7 @@ export const SCA_CASES: ScaCase[] = [
   createCard(false),
   moneyTransfer(false),
   moneyTransfer(true),
+  cardRulePut,
 ]
 
 /**

@@ -13,7 +13,8 @@ import { devicesOfEndUser } from '../../src/state/sca-devices'
 import { OTHER, SANDBOX, partnerLogin, requester } from './app'
 
 // A world for the SCA tests: the default partners plus consumers with and without SCA devices,
-// a partner SCA policy chosen per test, and a probe route standing in for card creation.
+// a partner SCA policy chosen per test, and a probe route (an SCA-guarded CARD_CREATE stand-in with a
+// minimal body) for the policy tests; the table-driven tests (sca-cases.ts) use the real POST /cards.
 
 export const PHONES = {
   alice: '33612000001', // ACTIVE device, BIOMETRY + PIN
@@ -85,7 +86,7 @@ export function makeScaWorld(sca: Record<string, unknown> | null = null): ScaWor
 
 export const loginBody = (who: Who) => ({ consumerPhone: PHONES[who], partnerName: 'sandbox', password: PASSWORD })
 
-/** Stand-in for POST /api/partner/cards until the cards issue: SCA for the end-user named in the body. */
+/** A CARD_CREATE-guarded probe for the policy tests: SCA for the end-user named in the body, nothing created. */
 function probeRoutes() {
   const router = createRouter()
   const route = createRoute({

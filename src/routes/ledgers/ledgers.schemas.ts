@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi'
 import { SANDBOX_CREDIT_MAX_CENTS } from '../../state/ledger-credit'
 import { LEDGER_STATUSES, LEDGER_TYPES, OPERATORS } from '../../state/ledger-types'
-import { toCents } from '../../state/money'
 import { pagingQuery, queryList, single, uuid } from '../openapi'
+import { amountInCents } from '../transactions/transactions.schemas'
 
 // Request schemas of the Ledger tag (and the sandbox ledger credit), with LinkCy's field names,
 // lengths and enums. Optional members accept null (Jackson reads null as absent).
@@ -62,12 +62,7 @@ export const LedgerCloseRequestSchema = z
  * POST /ledgers/credit and the Credit Ledger of POST /transactions/simulate.
  */
 export const sandboxCreditAmount = () =>
-  z
-    .number()
-    .refine((n) => n > 0, 'must be greater than 0')
-    .pipe(z.number().max(SANDBOX_CREDIT_MAX_CENTS / 100))
-    .transform((n) => toCents(n, 'amount'))
-    .openapi({ type: 'number', maximum: SANDBOX_CREDIT_MAX_CENTS / 100, example: 100 })
+  amountInCents(SANDBOX_CREDIT_MAX_CENTS).openapi({ type: 'number', maximum: SANDBOX_CREDIT_MAX_CENTS / 100, example: 100 })
 
 /** LedgerCreditRequestDto (sandbox). */
 export const LedgerCreditRequestSchema = z.object({ amount: sandboxCreditAmount(), ledgerId: uuid() }).openapi('LedgerCreditRequest')

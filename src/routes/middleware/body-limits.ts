@@ -6,18 +6,33 @@ import type { AppEnv } from '../env'
 export const MAX_JSON_DEPTH = 64
 
 /**
- * Refuses JSON bodies nested deeper than MAX_JSON_DEPTH with a LinkCy 400, before any parsing:
- * a pathological body must never reach the validators, the database or the error renderer.
+ * Refuses JSON bodies that are not valid UTF-8 (Jackson's parse error: the same 400 as malformed
+ * JSON, never a U+FFFD stored in place of the bytes) or nested deeper than MAX_JSON_DEPTH with a
+ * LinkCy 400, before any parsing: a pathological body must never reach the validators, the
+ * database or the error renderer.
  */
 export const limitJsonDepth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('Content-Type') ?? ''
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && /json/i.test(type)) {
-    const text = await c.req.text() // Hono caches it: the route's validator reads it again
+    const text = decodeUtf8(await c.req.arrayBuffer())
+    // Hono reads every later c.req.text() / c.req.json() (the route's validator) from this cache,
+    // which holds promises at run time (its type says otherwise).
+    const cache = c.req.bodyCache as Record<string, unknown>
+    cache.text = Promise.resolve(text)
     if (jsonDepth(text) > MAX_JSON_DEPTH) {
       throw new ValidationError([{ field: 'body', rejectedValue: null, message: `JSON nesting must not exceed ${MAX_JSON_DEPTH} levels` }])
     }
   }
   return next()
+}
+
+/** The text of a UTF-8 body; invalid UTF-8 (a lone 0xFF, a truncated sequence) is a 400 "Malformed JSON request". */
+function decodeUtf8(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new ValidationError([{ field: 'body', rejectedValue: null, message: 'Malformed JSON request' }])
+  }
 }
 
 /** Maximum nesting of objects and arrays in a JSON text (brackets inside strings do not count). */

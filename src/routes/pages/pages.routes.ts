@@ -5,6 +5,7 @@ import { emailPages } from './email.page'
 import { addressPages } from './address.page'
 import { termsPages } from './terms.page'
 import { phonePages } from './phone.page'
+import { cardDisplayPages } from './card-display.page'
 
 // Pages LinkCy hosts for end-users (KYC link, e-mail verification link), served by the simulator
 // under /pages so a person (or a test) can finish them. Not part of LinkCy's API description.
@@ -14,3 +15,4 @@ pageRoutes.route('/pages', emailPages)
 pageRoutes.route('/pages', addressPages)
 pageRoutes.route('/pages', termsPages)
 pageRoutes.route('/pages', phonePages)
+pageRoutes.route('/pages', cardDisplayPages)

@@ -7,6 +7,7 @@ import { simVerificationRoutes } from './verifications.routes'
 import { simKycRoutes } from './kyc.routes'
 import { simScaRoutes } from './sca.routes'
 import { simMoneyRoutes } from './money.routes'
+import { simCardRoutes } from './cards.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -19,5 +20,6 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', simKycRoutes)
   sim.route('/_sim', simScaRoutes)
   sim.route('/_sim', simMoneyRoutes)
+  sim.route('/_sim', simCardRoutes)
   return sim
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { toCents } from '../../state/money'
+import { AMOUNT_OUT_OF_BOUNDS, centsOf, fromCents } from '../../state/money'
 import { TRANSACTION_STATUSES } from '../../state/transactions'
 import { idResponse, pageOf, pagingQuery, queryBoolean, queryList, single, uuid } from '../openapi'
 
@@ -21,13 +21,22 @@ export const PAYMENT_TYPES = [
 ] as const
 
 /** ISO local date-time with optional seconds, fraction and offset ("2022-05-16T10:30" as documented); no offset means UTC. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?$/
 
-/** Epoch ms of a DATE_TIME text (NaN when malformed). */
+/**
+ * Epoch ms of a DATE_TIME text; NaN when malformed or impossible (2026-11-31, 24:00, 10:60, an
+ * offset beyond ±18:00): java.time refuses what Date.parse would roll over to the next day.
+ */
 function parseDateTime(text: string): number {
-  const match = DATE_TIME.exec(text)
-  if (!match) return Number.NaN
-  return Date.parse(match[3] ? text : `${text}Z`)
+  const m = DATE_TIME.exec(text)
+  if (!m) return Number.NaN
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number]
+  const calendar = new Date(0)
+  calendar.setUTCFullYear(year, month - 1, day) // (Date.UTC would read years 0–99 as 1900–1999)
+  const validDay = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day
+  const validOffset = m[9] === undefined || Number(m[9]) * 60 + Number(m[10]) <= 18 * 60
+  if (!validDay || hour > 23 || minute > 59 || second > 59 || Number(m[10] ?? 0) > 59 || !validOffset) return Number.NaN
+  return Date.parse(m[8] ? text : `${text}Z`)
 }
 
 /** A date-time query parameter (startDate / endDate) as epoch ms; an unparsable one is a 400. */
@@ -55,13 +64,27 @@ export const TransactionIdParamSchema = z.object({
   transactionId: uuid().openapi({ param: { name: 'transactionId', in: 'path' } }),
 })
 
-/** A transfer amount: a positive number with at most 2 decimals, as cents. */
-export const transferAmount = () =>
+/**
+ * A money amount of a request, as exact cents: a number > 0 with at most 2 decimals and 13 integer
+ * digits (a DECIMAL(15,2): "numeric value out of bounds" otherwise, nothing rounded), and at most
+ * `maxCents` when given ("must be less than or equal to" the maximum).
+ */
+export const amountInCents = (maxCents?: number) =>
   z
     .number()
-    .refine((n) => n > 0, 'must be greater than 0')
-    .transform((n) => toCents(n, 'amount'))
-    .openapi({ type: 'number', example: 15.21 })
+    .transform((n, ctx) => {
+      const cents = centsOf(n)
+      const problem =
+        cents === null ? AMOUNT_OUT_OF_BOUNDS
+          : cents <= 0 ? 'must be greater than 0'
+            : maxCents !== undefined && cents > maxCents ? `must be less than or equal to ${fromCents(maxCents)}` : null
+      if (problem === null) return cents as number
+      ctx.addIssue({ code: 'custom', message: problem, input: n })
+      return z.NEVER
+    })
+
+/** A transfer amount: a positive number with at most 2 decimals, as cents. */
+export const transferAmount = () => amountInCents().openapi({ type: 'number', example: 15.21 })
 
 /** The payment reference: up to 18 characters of LinkCy's SEPA character set. */
 const reference = z.string().max(18).regex(/^[.'a-zA-ZÀ-ÿ0-9,? ]*$/).optional()

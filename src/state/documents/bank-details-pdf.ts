@@ -4,7 +4,8 @@ import { isoDate } from '../transfers-calendar'
 import { addressLines, field, heading, newPdf, pdfBytes } from './pdf'
 
 // The bank details document (RIB): who holds the account, its IBAN grouped by four, the BIC, the
-// bank, and for a French IBAN the national parts (bank, branch, account number, RIB key).
+// bank, and the national parts: for a French IBAN bank, branch, account number and RIB key; for a
+// British account the sort code and account number UK payers need (Faster Payments, Bacs).
 
 export interface BankDetailsData {
   issuedAt: number
@@ -16,6 +17,9 @@ export interface BankDetailsData {
   partnerName: string
   partnerAddress?: StoredAddress | null
   currency: string
+  /** A British account's sort code (6 digits) and account number (8 digits). */
+  sortCode?: string | null
+  accountNumber?: string | null
 }
 
 /** Renders the bank details PDF. */
@@ -38,6 +42,10 @@ export function renderBankDetails(data: BankDetailsData): Promise<Buffer> {
     field(doc, 'Branch code', bban.slice(5, 10))
     field(doc, 'Account number', bban.slice(10, 21))
     field(doc, 'RIB key', bban.slice(21, 23))
+  }
+  if (data.sortCode && data.accountNumber) {
+    field(doc, 'Sort code', data.sortCode.replace(/^(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3'))
+    field(doc, 'Account number', data.accountNumber)
   }
 
   heading(doc, 'Account servicing')

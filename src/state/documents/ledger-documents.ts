@@ -1,4 +1,4 @@
-import { and, eq, gte, or } from 'drizzle-orm'
+import { eq, or } from 'drizzle-orm'
 import { ledgerDocuments, transactions } from '../db/schema'
 import { SimError, ValidationError } from '../errors'
 import { formatIsoDuration } from '../clock'
@@ -70,6 +70,15 @@ export function findDocument(store: Store, id: string): LedgerDocumentRow | 'EXP
   return row
 }
 
+/**
+ * When a transaction moved money on the ledger: its clearing (booking) instant — an outgoing SCT
+ * settles days after the request, a direct debit on its collection date — else its creation.
+ */
+function bookedAt(t: typeof transactions.$inferSelect): number {
+  const clearing = t.information.clearingDate
+  return typeof clearing === 'number' ? clearing : t.creationDate
+}
+
 /** How a booked transaction changed the ledger's total balance (0 for holds, declines, releases). */
 function effectOn(ledgerId: string, t: typeof transactions.$inferSelect): number {
   if (t.status !== 'APPROVED' || t.type === 'CARD_AUTHORIZATION') return 0
@@ -87,9 +96,9 @@ function labelOf(ledgerId: string, t: typeof transactions.$inferSelect): string 
 }
 
 /**
- * Renders a document's PDF as of its request. Statement balances: the closing balance is today's
- * total less what moved after the period, the opening one the closing less the period's movements.
- * SIM: movements are dated by their creation date.
+ * Renders a document's PDF as of its request. Statement lines are the approved movements dated by
+ * when the money moved (bookedAt); the closing balance is today's total less what moved after the
+ * period, the opening one the closing less the period's movements.
  */
 export async function renderLedgerDocument(store: Store, doc: LedgerDocumentRow): Promise<Buffer> {
   const ledger = ledgerById(store, doc.ledgerId)!
@@ -101,19 +110,23 @@ export async function renderLedgerDocument(store: Store, doc: LedgerDocumentRow)
     return renderBankDetails({
       issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.profile.address, iban: ledger.iban!, bic: ledger.bicOrSwift ?? '',
       bankName: SIM_BANK_NAME, partnerName, partnerAddress: partner.address, currency: ledger.currency,
+      sortCode: ledger.sortCode, accountNumber: ledger.accountNumber,
     })
   }
   const startMs = Date.parse(`${doc.startDate}T00:00:00Z`)
   const endMs = Date.parse(`${doc.endDate}T00:00:00Z`) + DAY_MS
-  const rows = store.db.select().from(transactions)
-    .where(and(or(eq(transactions.senderLedgerId, ledger.id), eq(transactions.receiverLedgerId, ledger.id)), gte(transactions.creationDate, startMs)))
+  const moves = store.db.select().from(transactions)
+    .where(or(eq(transactions.senderLedgerId, ledger.id), eq(transactions.receiverLedgerId, ledger.id)))
     .orderBy(transactions.creationDate)
     .all()
+    .map((t) => ({ t, at: bookedAt(t), cents: effectOn(ledger.id, t) }))
+    .filter((m) => m.cents !== 0 && m.at >= startMs)
+    .sort((a, b) => a.at - b.at)
   const total = ledger.availableCents + ledger.reservedCents
-  const after = rows.filter((t) => t.creationDate >= endMs).reduce((sum, t) => sum + effectOn(ledger.id, t), 0)
-  const lines: StatementLine[] = rows
-    .filter((t) => t.creationDate < endMs && effectOn(ledger.id, t) !== 0)
-    .map((t) => ({ date: t.creationDate, label: labelOf(ledger.id, t), cents: effectOn(ledger.id, t) }))
+  const after = moves.filter((m) => m.at >= endMs).reduce((sum, m) => sum + m.cents, 0)
+  const lines: StatementLine[] = moves
+    .filter((m) => m.at < endMs)
+    .map((m) => ({ date: m.at, label: labelOf(ledger.id, m.t), cents: m.cents }))
   const closingCents = total - after
   const openingCents = closingCents - lines.reduce((sum, l) => sum + l.cents, 0)
   return renderStatement({
