@@ -402,8 +402,6 @@ CREATE TABLE `cards` (
 	`pin` text NOT NULL,
 	`pin_status` text NOT NULL,
 	`pin_tries` integer DEFAULT 0 NOT NULL,
-	`created_at` integer,
-	`delivered_at` integer,
 	`activation_date` integer,
 	`expires_at` integer NOT NULL,
 	`creation_date` integer NOT NULL,

@@ -57,7 +57,7 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   sctInstEnabled: z.boolean().optional(),
   sctSettlementSeconds: z.number().int().min(0).nullable().optional(),
   sctInstSettlementSeconds: z.number().int().min(0).optional(),
-  /** cardCreationSeconds, cardStatusChangeSeconds, physicalCardDeliveryDays, panDisplayEnabled, ... (state/cards-settings.ts). */
+  /** cardCreationSeconds, cardStatusChangeSeconds, cardDeliveryMethods, panDisplayEnabled, ... (state/cards-settings.ts). */
   ...CARD_SETTINGS_SEED,
   /** Days an uncleared card authorization keeps its hold before it is RELEASED (state/card-payments.ts; default 7). */
   authorizationReleaseDays: z.number().min(0).max(365).optional(),

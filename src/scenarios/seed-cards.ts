@@ -7,7 +7,7 @@ import type { CardRow } from '../state/cards'
 import { defaultNameOnCard } from '../state/cards-create'
 import { cardSettings } from '../state/cards-settings'
 import { cardProfiles, cards } from '../state/db/schema'
-import { CARD_STATUSES, PIN_STATUSES, type CardDeliveryAddress } from '../state/db/tables/cards'
+import { CARD_STATUSES, PIN_STATUSES } from '../state/db/tables/cards'
 import type { LedgerRow } from '../state/ledgers'
 import { consumerById } from '../state/persons'
 import { schedule } from '../state/scheduler'
@@ -82,11 +82,10 @@ function seedCard(store: Store, ledger: LedgerRow, seed: CardSeed, path: string)
     statusOperator: stopped ? (seed.operator ?? 'PARTNER') : null,
     nameOnCard: seed.nameOnCard ?? defaultNameOnCard(holder.firstName, holder.lastName), friendlyName: seed.friendlyName ?? null,
     deliveryMethod: physical ? (seed.deliveryMethod ?? 'FRENCH_MAIL') : null,
-    deliveryAddress: physical && address ? ({ ...address } as CardDeliveryAddress) : null,
+    deliveryAddress: physical && address ? { ...address } : null,
     deliveryShipmentDate: physical && seed.status !== 'CREATING' ? new Date(issued).toISOString().slice(0, 10) : null, deliveryTrackingNumber: null,
     pan, panLast4: pan.slice(-4), cvv: newCvv(store), ...expiry, pin: seed.pin ?? newPin(store),
     pinStatus: seed.pinStatus ?? 'UNLOCKED', pinTries: seed.pinStatus === 'LOCKED' ? 3 : 0,
-    createdAt: seed.status === 'CREATING' ? null : issued, deliveredAt: physical && seed.status !== 'CREATING' ? issued + settings.physicalCardDeliveryDays * DAY_MS : null,
     activationDate: activated ? issued + DAY_MS : null, creationDate: issued, updateDate: now,
   }
   store.db.insert(cards).values(row).run()

@@ -10,6 +10,7 @@ import { getPartner, partnerSettings } from '../state/partners'
 import { schedule } from '../state/scheduler'
 import type { Store } from '../state/store'
 import { recordTransaction } from '../state/transactions'
+import { outsideMovementKind } from '../state/transfers-incoming'
 import { externalParty, ledgerParty } from '../state/transfers-parties'
 import { ScenarioError } from './scenario-error'
 import { CardSeedSchema, seedCards } from './seed-cards'
@@ -113,7 +114,7 @@ function seedLedger(store: Store, partnerId: string, consumerId: string, seed: L
   return row.id
 }
 
-/** Books a past movement: an approved SCT received (CREDIT) or sent (DEBIT), dated `m.at`, and moves the balance. */
+/** Books a past movement: approved, received (CREDIT) or sent (DEBIT) as the ledger's account can (outsideMovementKind), dated `m.at`, and moves the balance. */
 function book(store: Store, ledger: LedgerRow, m: Movement): void {
   const incoming = m.direction === 'CREDIT'
   const outside = externalParty(
@@ -123,7 +124,7 @@ function book(store: Store, ledger: LedgerRow, m: Movement): void {
   if (incoming) credit(store, ledger.id, m.cents)
   else tryDebit(store, ledger.id, m.cents) // always covered: seedLedger checked the running balance
   recordTransaction(store, {
-    partnerId: ledger.partnerId, type: 'SEPA_CREDIT_TRANSFER', paymentType: incoming ? 'SCT_RECEIVE' : 'SCT_SEND', status: 'APPROVED',
+    partnerId: ledger.partnerId, ...outsideMovementKind(ledger, m.direction), status: 'APPROVED',
     amountCents: m.cents, currency: ledger.currency,
     ...(incoming ? { receiverLedgerId: ledger.id, receiverEndUserId: ledger.endUserId } : { senderLedgerId: ledger.id, senderEndUserId: ledger.endUserId }),
     sender: incoming ? outside : ledgerParty(store, ledger),

@@ -1,7 +1,7 @@
 import { credit, release, tryDebit, trySettle } from './balances'
 import { cardDetailsOf, cardParty, convert, merchantOf, type Merchant, type MerchantInput } from './card-payments-parts'
 import type { CardRow } from './cards'
-import { SimError } from './errors'
+import { SimError, ValidationError } from './errors'
 import { CLOSED_LEDGER_STATUSES, ledgerById } from './ledgers'
 import type { Store } from './store'
 import { recordTransaction, transactionById, updateTransaction, type TransactionRow } from './transactions'
@@ -11,6 +11,9 @@ import { recordTransaction, transactionById, updateTransaction, type Transaction
 // reversal by the merchant), and refunds crediting the card's ledger back.
 
 type Action = 'cleared' | 'released' | 'reversed'
+
+/** The `information` members of a foreign-currency amount (state/card-payments-parts.ts convert). */
+const ORIGINAL_AMOUNT = ['originalAmountCents', 'originalCurrency', 'conversionRate']
 
 /** A linked transaction as `information` stores it ({id, date} with the date as epoch ms). */
 const link = (row: TransactionRow) => ({ id: row.id, date: row.creationDate })
@@ -42,7 +45,7 @@ export function clearCardAuthorization(store: Store, auth: TransactionRow, amoun
   const paid = amountCents ?? auth.amountCents
   const ok = auth.status === 'APPROVED' ? trySettle(store, ledgerId, auth.heldCents, paid) : tryDebit(store, ledgerId, paid)
   if (!ok) throw new SimError('LEDGER_MUST_BE_PROVISIONED')
-  const original = amountCents === undefined ? pick(auth.information, ['originalAmountCents', 'originalCurrency', 'conversionRate']) : {}
+  const original = amountCents === undefined ? pick(auth.information, ORIGINAL_AMOUNT) : {}
   const clearing = recordTransaction(store, {
     partnerId: auth.partnerId,
     type: 'CARD_CLEARING',
@@ -91,9 +94,9 @@ export interface CardRefundRequest extends MerchantInput {
   original?: TransactionRow
 }
 
-/** The clearing of a payment (the clearing itself, or the one an authorization was cleared by). */
+/** The clearing of a payment (the clearing itself, or the one an authorization was cleared by); never a refund. */
 function clearingOf(store: Store, row: TransactionRow): TransactionRow | undefined {
-  if (row.type === 'CARD_CLEARING') return row
+  if (row.type === 'CARD_CLEARING') return row.details.direction === 'CREDIT' ? undefined : row
   const linked = row.information.clearingTransaction as { id?: string } | undefined
   return linked?.id ? transactionById(store, linked.id) : undefined
 }
@@ -110,7 +113,10 @@ export function refundCardPayment(store: Store, card: CardRow, request: CardRefu
   const original = request.original ? clearingOf(store, request.original) : undefined
   if (request.original && !original) throw new SimError('CARD_AUTHORIZATION_NOT_PENDING', [request.original.id, 'refunded', 'not cleared'])
   const merchant = original && !request.merchantName ? (original.details.merchant as Merchant) : merchantOf(store, request)
-  const converted = convert(request.amountCents ?? original?.amountCents ?? 0, request.currency ?? card.currency, card.currency)
+  if (request.amountCents === undefined && !original) throw new ValidationError([{ field: 'amount', rejectedValue: null, message: 'must not be null' }])
+  const converted = request.amountCents !== undefined
+    ? convert(request.amountCents, request.currency ?? card.currency, card.currency)
+    : { amountCents: original!.amountCents, information: pick(original!.information, ORIGINAL_AMOUNT) }
   const closed = CLOSED_LEDGER_STATUSES.includes(ledger.status)
   if (!closed) credit(store, ledger.id, converted.amountCents)
   return recordTransaction(store, {

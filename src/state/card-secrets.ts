@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm'
+import type { CardScheme } from './card-designs'
 import { cards } from './db/schema'
 import type { Store } from './store'
 
 // The secrets of a card: PAN (Luhn-valid, of the card's scheme, unique in the world), CVV, expiry
 // and PIN, all drawn from the seeded RNG. Nothing here logs or presents them.
 
-export type CardScheme = 'MASTERCARD' | 'VISA'
+export type { CardScheme }
 
 /** The Luhn check digit that completes `body` (the digits before it). */
 export function luhnCheckDigit(body: string): string {

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { cards } from './db/schema'
 import type { CardRuleType } from './db/tables/card-profiles'
-import type { CardDeliveryAddress } from './db/tables/cards'
 import { findCardProfile, profileRulesForNewCard } from './card-profiles'
 import { upsertRule, type CardRuleInput } from './card-rules'
 import { expiryFrom, newCvv, newPan, newPin } from './card-secrets'
@@ -100,8 +99,8 @@ export function createCard(store: Store, scope: Scope, req: CardCreateRequest): 
   }
   const settings = cardSettings(store, scope.partnerId)
   if (physical && !settings.cardDeliveryMethods.includes(req.deliveryMethod!)) throw new SimError('UNSUPPORTED_DELIVERY_METHOD', [req.deliveryMethod])
-  const existing = store.db.select({ id: cards.id, status: cards.status }).from(cards).where(eq(cards.ledgerId, ledger.id)).all()
-  if (existing.length === 0 && ledger.reservedCents > 0) throw new SimError('RESERVED_BALANCE_MUST_BE_EMPTY_WHEN_CREATING_FIRST_CARD')
+  const firstCard = !store.db.select({ id: cards.id }).from(cards).where(eq(cards.ledgerId, ledger.id)).get()
+  if (firstCard && ledger.reservedCents > 0) throw new SimError('RESERVED_BALANCE_MUST_BE_EMPTY_WHEN_CREATING_FIRST_CARD')
   const creating = store.db.select({ id: cards.id }).from(cards).where(and(eq(cards.ledgerId, ledger.id), eq(cards.status, 'CREATING'))).get()
   if (creating) throw new SimError('OTHER_CARD_BEING_CREATED_FOR_SAME_LEDGER', [creating.id])
 
@@ -113,11 +112,11 @@ export function createCard(store: Store, scope: Scope, req: CardCreateRequest): 
     statusReason: null, statusOtherReason: null, statusOperator: null,
     nameOnCard: req.nameOnCard ?? defaultNameOnCard(holder.firstName, holder.lastName), friendlyName: friendlyName ?? null,
     deliveryMethod: physical ? req.deliveryMethod! : null,
-    deliveryAddress: physical && address ? ({ ...address } as CardDeliveryAddress) : null,
+    deliveryAddress: physical && address ? { ...address } : null,
     deliveryShipmentDate: null, deliveryTrackingNumber: null,
     pan, panLast4: pan.slice(-4), cvv: newCvv(store), ...expiryFrom(now, settings.cardValidityYears),
     pin: newPin(store), pinStatus: 'UNLOCKED', pinTries: 0,
-    createdAt: null, deliveredAt: null, activationDate: null, creationDate: now, updateDate: now,
+    activationDate: null, creationDate: now, updateDate: now,
   }
   store.db.insert(cards).values(row).run()
   for (const rule of profileRulesForNewCard(store, profile.id)) upsertRule(store, row.partnerId, 'CARD', row.id, 'PARTNER', rule)

@@ -14,24 +14,21 @@ import { cardMayMove } from './transitions'
 // the card shows ACTIVATING / REACTIVATING / SUSPENDING / CLOSING for the partner's
 // `cardStatusChangeSeconds`, then its new status (at once when that setting is 0).
 
-const DAY_MS = 24 * 3600 * 1000
-
 /** Where each transient status leads when the CARD_STATUS_CHANGE job runs. */
 const SETTLED: Record<string, CardRow['status']> = { ACTIVATING: 'ACTIVE', REACTIVATING: 'ACTIVE', SUSPENDING: 'SUSPENDED', CLOSING: 'CLOSED' }
 
 /**
- * CREATING → AWAITING_ACTIVATION (physical: printed and shipped today, delivered after the partner's
- * `physicalCardDeliveryDays`) or ACTIVE (virtual: usable at once). No-op unless still CREATING.
+ * CREATING → AWAITING_ACTIVATION (physical: printed and shipped today, activated by its holder once
+ * received) or ACTIVE (virtual: usable at once). No-op unless still CREATING.
  */
 export function finishCardCreation(store: Store, cardId: string): CardRow | undefined {
   const card = cardById(store, cardId)
   if (!card || card.status !== 'CREATING') return card
   const now = store.clock.nowMs()
   schedule(store, card.partnerId, 'CARD_EXPIRY', card.expiresAt, { cardId: card.id })
-  if (card.type === 'VIRTUAL') return setCardStatus(store, card, { status: 'ACTIVE' }, { createdAt: now, activationDate: now })
-  const days = cardSettings(store, card.partnerId).physicalCardDeliveryDays
+  if (card.type === 'VIRTUAL') return setCardStatus(store, card, { status: 'ACTIVE' }, { activationDate: now })
   return setCardStatus(store, card, { status: 'AWAITING_ACTIVATION' }, {
-    createdAt: now, deliveredAt: now + days * DAY_MS, deliveryShipmentDate: new Date(now).toISOString().slice(0, 10),
+    deliveryShipmentDate: new Date(now).toISOString().slice(0, 10),
     // SIM: a UPU S10 tracking number for the tracked method.
     deliveryTrackingNumber: card.deliveryMethod === 'FRENCH_MAIL_TRACKING' ? `LA${store.rng.digits(9)}FR` : null,
   })

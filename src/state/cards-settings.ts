@@ -15,8 +15,6 @@ export interface CardSettings {
   cardCreationSeconds: number
   /** Seconds a card stays ACTIVATING, REACTIVATING, SUSPENDING or CLOSING, and a PIN UNLOCKING (0: at once). */
   cardStatusChangeSeconds: number
-  /** Days between the shipment of a physical card and its (simulated) delivery to the end-user. */
-  physicalCardDeliveryDays: number
   /** Delivery methods the partner's contract includes (else 409 UNSUPPORTED_DELIVERY_METHOD). */
   cardDeliveryMethods: CardDeliveryMethod[]
   /** Whether the partner may display PANs (GET pan/credentials; else 409 OPERATION_NOT_ALLOWED). */
@@ -30,7 +28,6 @@ export interface CardSettings {
 export const DEFAULT_CARD_SETTINGS: CardSettings = {
   cardCreationSeconds: 3,
   cardStatusChangeSeconds: 1,
-  physicalCardDeliveryDays: 3,
   cardDeliveryMethods: [...CARD_DELIVERY_METHODS],
   panDisplayEnabled: true,
   panCredentialsTtlSeconds: 60,
@@ -41,7 +38,6 @@ export const DEFAULT_CARD_SETTINGS: CardSettings = {
 export const CARD_SETTINGS_SEED = {
   cardCreationSeconds: z.number().int().min(0).optional(),
   cardStatusChangeSeconds: z.number().int().min(0).optional(),
-  physicalCardDeliveryDays: z.number().int().min(0).optional(),
   cardDeliveryMethods: z.array(z.enum(CARD_DELIVERY_METHODS)).optional(),
   panDisplayEnabled: z.boolean().optional(),
   panCredentialsTtlSeconds: z.number().int().min(1).optional(),
@@ -52,7 +48,7 @@ export const CARD_SETTINGS_SEED = {
 export function cardSettings(store: Store, partnerId: string): CardSettings {
   const declared = (getPartner(store, partnerId).settings ?? {}) as Partial<Record<keyof CardSettings, unknown>>
   const out: CardSettings = { ...DEFAULT_CARD_SETTINGS }
-  for (const key of ['cardCreationSeconds', 'cardStatusChangeSeconds', 'physicalCardDeliveryDays', 'panCredentialsTtlSeconds', 'cardValidityYears'] as const) {
+  for (const key of ['cardCreationSeconds', 'cardStatusChangeSeconds', 'panCredentialsTtlSeconds', 'cardValidityYears'] as const) {
     if (typeof declared[key] === 'number') out[key] = declared[key]
   }
   if (Array.isArray(declared.cardDeliveryMethods)) out.cardDeliveryMethods = declared.cardDeliveryMethods as CardDeliveryMethod[]

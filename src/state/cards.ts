@@ -84,8 +84,9 @@ export interface ListCardsQuery {
  * GET /cards (Card_listCards): the partner's cards, or an end-user's own, filtered and paged (SIM:
  * newest first by default). An endUserId that is not one of the partner's consumers is LinkCy's
  * 400 CONSUMER_NOT_FOUND on `endUserId`; an end-user token naming another end-user gets the same.
+ * Each page comes with its cards' profile names.
  */
-export function listCards(store: Store, scope: Scope, q: ListCardsQuery): { rows: CardRow[]; total: number } {
+export function listCards(store: Store, scope: Scope, q: ListCardsQuery): { rows: CardRow[]; total: number; profileNames: Map<string, string> } {
   if (q.endUserId !== undefined) {
     const visible = partnerConsumer(store, scope.partnerId, q.endUserId) && (!isEndUser(scope) || scope.principal?.id === q.endUserId)
     if (!visible) throw new SimError('CONSUMER_NOT_FOUND', [q.endUserId], { status: 400, field: 'endUserId', rejectedValue: q.endUserId })
@@ -97,7 +98,8 @@ export function listCards(store: Store, scope: Scope, q: ListCardsQuery): { rows
   if (q.profileId) where.push(eq(cards.profileId, q.profileId))
   if (q.status && q.status.length > 0) where.push(inArray(cards.status, q.status))
   if (q.types && q.types.length > 0) where.push(inArray(cards.type, q.types))
-  return selectPage(store, cards, and(...where), cards.creationDate, q)
+  const page = selectPage(store, cards, and(...where), cards.creationDate, q)
+  return { ...page, profileNames: cardProfileNames(store, page.rows.map((r) => r.profileId)) }
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { beneficiaries, endUserSuspensions, ledgerDocuments, ledgers, mandates, scheduledJobs, transactions } from './db/schema'
 import type { Store } from './store'
+import { deleteEndUserCards } from './cards-delete'
 
 // The money an end-user leaves behind when the sandbox deletes it (DELETE /consumers/{id}): its
 // ledgers with their documents, its suspensions, beneficiaries and mandates, the transactions that
@@ -11,7 +12,7 @@ import type { Store } from './store'
  * Removes the end-user's money rows. A transaction between one of its ledgers and another end-user's
  * stays, unchanged, so the other side keeps reading it (its statement is history); another
  * end-user's beneficiary or mandate whose IBAN was one of the deleted ledgers keeps that IBAN, now
- * an account outside the simulator. Cards join here with their issue.
+ * an account outside the simulator. The end-user's cards go too (state/cards-delete.ts).
  */
 export function deleteEndUserMoney(store: Store, partnerId: string, endUserId: string): void {
   const ownLedgers = store.db.select({ id: ledgers.id }).from(ledgers).where(and(eq(ledgers.partnerId, partnerId), eq(ledgers.endUserId, endUserId)))
@@ -26,6 +27,7 @@ export function deleteEndUserMoney(store: Store, partnerId: string, endUserId: s
   // Scheduled jobs name what they act on in their payload: { ledgerId }, { mandateId } or { transactionId }.
   const about = (key: string, ids: SQLWrapper) => inArray(sql`json_extract(${scheduledJobs.payload}, ${`$.${key}`})`, ids)
 
+  deleteEndUserCards(store, partnerId, endUserId)
   store.db.delete(scheduledJobs).where(and(eq(scheduledJobs.partnerId, partnerId), or(
     about('ledgerId', ownLedgers),
     about('mandateId', ownMandates),

@@ -62,10 +62,12 @@ export interface LedgerUpdate {
 /**
  * PATCH /ledgers/{id}: friendly name (still unique per end-user), limits (a null member goes back to
  * the partner default; partner tokens only: 403 INSUFFICIENT_RIGHTS) and, for a virtual ledger, its
- * parent (another classic ledger of the end-user).
+ * parent (another classic ledger of the end-user). A closing or closed ledger: 409 LEDGER_MUST_NOT_BE_CLOSED.
  */
 export function updateLedger(store: Store, scope: Scope, ledgerId: string, update: LedgerUpdate): LedgerRow {
   const ledger = getLedger(store, scope, ledgerId)
+  // SIM: a closing or closed ledger is definitive: nothing about it changes any more.
+  if (CLOSED_STATUSES.includes(ledger.status)) throw new SimError('LEDGER_MUST_NOT_BE_CLOSED')
   const set: Partial<LedgerRow> = {}
   if (update.friendlyName !== undefined) {
     assertFriendlyNameFree(store, ledger.endUserId, update.friendlyName, ledger.id)

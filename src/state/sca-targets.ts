@@ -106,10 +106,17 @@ const senderLedgerOwner = targetOf((store, { principal, body }) =>
   store.db.select({ endUserId: ledgers.endUserId }).from(ledgers)
     .where(and(eq(ledgers.id, (field(body, 'ledgerFromId') ?? '').toLowerCase()), eq(ledgers.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
 
-/** Card operations on the path's card (rules, PIN, PAN credentials): its holder (the partner's card; else SCA does not apply and the operation answers CARD_NOT_FOUND). */
-const pathCardOwner = targetOf((store, { principal, params }) =>
-  store.db.select({ endUserId: cards.endUserId }).from(cards)
-    .where(and(eq(cards.id, (params.cardId ?? '').toLowerCase()), eq(cards.partnerId, principal?.partnerId ?? ''))).get()?.endUserId)
+/**
+ * Card operations on the path's card (rules, PIN, PAN credentials): its holder. A card the caller
+ * cannot see (another partner's; for an end-user token, another end-user's) needs no SCA: the
+ * operation answers CARD_NOT_FOUND.
+ */
+const pathCardOwner: ScaTargetResolver = (store, ctx) => {
+  const card = store.db.select({ endUserId: cards.endUserId }).from(cards)
+    .where(and(eq(cards.id, (ctx.params.cardId ?? '').toLowerCase()), eq(cards.partnerId, ctx.principal?.partnerId ?? ''))).get()
+  if (!card || (ctx.principal?.kind !== 'PARTNER' && ctx.principal?.id !== card.endUserId)) return null
+  return targetOf(() => card.endUserId)(store, ctx)
+}
 
 /** CARD_CREATE: the holder of the body's ledgerId (the partner's; else the operation answers LEDGER_NOT_FOUND). */
 const bodyLedgerOwner = targetOf((store, { principal, body }) =>

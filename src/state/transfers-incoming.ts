@@ -77,22 +77,23 @@ export function receiveIncomingTransfer(store: Store, ledgerId: string, request:
 
 /** The type and payment type of a booking. */
 export interface MovementKind {
-  type: 'SEPA_CREDIT_TRANSFER' | 'UK_CREDIT_TRANSFER' | 'UNKNOWN'
+  type: 'SEPA_CREDIT_TRANSFER' | 'UK_CREDIT_TRANSFER' | 'INTER_LEDGER'
   paymentType: string
 }
 
 /**
  * How money from (CREDIT) or to (DEBIT) outside the simulator is booked on a ledger, by what the
  * ledger can use: an upgraded EUR ledger by SEPA (SCT_RECEIVE / SCT_SEND), an upgraded GBP one by
- * Faster Payment (FASTER_PAYMENT_RECEIVE / _SEND); a ledger without account identifiers (not
- * upgraded, virtual) or a USD one has no payment scheme: an UNKNOWN adjustment (ADJUSTMENT_CREDIT /
- * ADJUSTMENT_DEBIT, the reference's successors of MANUAL_CREDIT / MANUAL_DEBIT).
+ * Faster Payment (FASTER_PAYMENT_RECEIVE / _SEND). A ledger without account identifiers (not
+ * upgraded, virtual) or a USD one has no payment scheme: its money is loaded inside LinkCy, an
+ * INTER_LEDGER ACCOUNT_LOAD (the reference's only non-scheme credit of that type) or, out, a
+ * MONEY_TRANSFER.
  */
 export function outsideMovementKind(ledger: Pick<LedgerRow, 'isUpgraded' | 'currency' | 'parentId'>, direction: 'CREDIT' | 'DEBIT'): MovementKind {
   const credit = direction === 'CREDIT'
   if (ledger.isUpgraded && !ledger.parentId && ledger.currency === 'EUR') return { type: 'SEPA_CREDIT_TRANSFER', paymentType: credit ? 'SCT_RECEIVE' : 'SCT_SEND' }
   if (ledger.isUpgraded && !ledger.parentId && ledger.currency === 'GBP') return { type: 'UK_CREDIT_TRANSFER', paymentType: credit ? 'FASTER_PAYMENT_RECEIVE' : 'FASTER_PAYMENT_SEND' }
-  return { type: 'UNKNOWN', paymentType: credit ? 'ADJUSTMENT_CREDIT' : 'ADJUSTMENT_DEBIT' }
+  return { type: 'INTER_LEDGER', paymentType: credit ? 'ACCOUNT_LOAD' : 'MONEY_TRANSFER' }
 }
 
 /** The debtor LinkCy's sandbox credits show. SIM: the real sandbox does not document it. */
@@ -102,7 +103,7 @@ export const SANDBOX_DEBTOR: TransactionParty = { name: 'LINKCY SANDBOX' }
  * A sandbox credit (POST /transactions/simulate "Credit Ledger", POST /ledgers/credit): the ledger
  * visible to the caller receives an approved credit from LinkCy's sandbox, booked as its account can
  * receive it (outsideMovementKind: SCT_RECEIVE on an upgraded EUR ledger, FASTER_PAYMENT_RECEIVE on
- * an upgraded GBP one, else an UNKNOWN ADJUSTMENT_CREDIT). The ledger must be ACTIVE
+ * an upgraded GBP one, else an INTER_LEDGER ACCOUNT_LOAD). The ledger must be ACTIVE
  * (LEDGER_MUST_BE_ACTIVE); it need not be upgraded.
  */
 export function bookSandboxCredit(store: Store, ledger: LedgerRow, amountCents: number): TransactionRow {

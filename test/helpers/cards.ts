@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { cards, consumers, ledgers, partners } from '../../src/state/db/schema'
+import { cards, ledgers, partners } from '../../src/state/db/schema'
 import { expiryFrom, newCvv, newPan, newPin } from '../../src/state/card-secrets'
 import { createCardProfile, type CardProfileRow } from '../../src/state/card-profiles'
 import { tx } from '../../src/state/store'
@@ -38,7 +38,7 @@ export function insertCard(w: Pick<TestWorld, 'store'>, options: CardOptions): C
       nameOnCard: 'JANE DOE', friendlyName: null, deliveryMethod: type === 'PHYSICAL' ? 'FRENCH_MAIL' : null, deliveryAddress: null,
       deliveryShipmentDate: null, deliveryTrackingNumber: null,
       pan, panLast4: pan.slice(-4), cvv: newCvv(w.store), ...expiryFrom(now), pin: newPin(w.store), pinStatus: 'UNLOCKED', pinTries: 0,
-      createdAt: now, deliveredAt: null, activationDate: now, creationDate: now, updateDate: now,
+      activationDate: now, creationDate: now, updateDate: now,
       ...columns,
     }
     if (columns.pan && !columns.panLast4) row.panLast4 = columns.pan.slice(-4)
@@ -71,13 +71,6 @@ export const DESIGNS = {
 /** Inserts a card profile of `partnerId` on a design (active unless said), as POST /card-profiles would. */
 export function insertCardProfile(w: Pick<TestWorld, 'store'>, partnerId: string, designId: string, options: { name?: string; active?: boolean } = {}): CardProfileRow {
   return tx(w.store, () => createCardProfile(w.store, { partnerId, principal: null }, { name: options.name ?? `profile ${designId.slice(0, 8)}`, cardDesignId: designId, active: options.active ?? true }))
-}
-
-/** A French postal address (VALID) for a consumer row: physical cards are delivered there. */
-export function setConsumerAddress(w: Pick<TestWorld, 'store'>, consumerId: string, isoCountryCode = 'FRA', status: 'VALID' | 'VERIFIED' | 'INVALID' = 'VALID'): void {
-  const row = w.store.db.select().from(consumers).where(eq(consumers.id, consumerId)).get()!
-  const address = { isoCountryCode, city: 'Paris', postalCode: '75011', street: 'Rue Oberkampf', number: '12', status }
-  tx(w.store, () => w.store.db.update(consumers).set({ profile: { ...row.profile, address } }).where(eq(consumers.id, consumerId)).run())
 }
 
 /** Merges card settings into a partner's settings by partner id (cardCreationSeconds, panDisplayEnabled, ...). */

@@ -10,6 +10,7 @@ import { requires } from '../../src/routes/middleware/auth'
 import { scaHeaders, waitingScaResponse, withSca } from '../../src/routes/middleware/sca'
 import { createRouter, json, jsonBody } from '../../src/routes/openapi'
 import { devicesOfEndUser } from '../../src/state/sca-devices'
+import { defaultTarget } from '../../src/state/sca-targets'
 import { OTHER, SANDBOX, partnerLogin, requester } from './app'
 
 // A world for the SCA tests: the default partners plus consumers with and without SCA devices,
@@ -86,7 +87,7 @@ export function makeScaWorld(sca: Record<string, unknown> | null = null): ScaWor
 
 export const loginBody = (who: Who) => ({ consumerPhone: PHONES[who], partnerName: 'sandbox', password: PASSWORD })
 
-/** A CARD_CREATE-guarded probe for the policy tests: SCA for the end-user named in the body, nothing created. */
+/** A CARD_CREATE-guarded probe for the policy tests: SCA for the end-user named in the body (defaultTarget), nothing created. */
 function probeRoutes() {
   const router = createRouter()
   const route = createRoute({
@@ -100,7 +101,7 @@ function probeRoutes() {
     const { friendlyName } = c.req.valid('json')
     created += 1
     return c.json({ id: `${friendlyName}-${created}` }, 201)
-  }))
+  }, defaultTarget))
   return router
 }
 

@@ -54,6 +54,8 @@ describe('POST /_sim/cards/{cardId}/authorizations and the authorization actions
     await expectError(await w.call('POST', `/_sim/cards/authorizations/${auth.id}/release`), 409, 'CARD_AUTHORIZATION_NOT_PENDING', `Card authorization ${auth.id} cannot be released: it is already cleared.`)
     await expectError(await w.call('POST', `/_sim/cards/${MISSING_ID}/authorizations`, { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', `Card ${MISSING_ID} was not found.`)
     await expectError(await w.call('POST', `/_sim/cards/authorizations/${MISSING_ID}/clear`), 404, 'TRANSACTION_NOT_FOUND', `Transaction with id ${MISSING_ID} was not found.`)
+    await expectError(await w.call('POST', '/_sim/cards/not-a-uuid/authorizations', { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', 'Card not-a-uuid was not found.')
+    await expectError(await w.call('POST', '/_sim/cards/authorizations/not-a-uuid/reverse'), 404, 'TRANSACTION_NOT_FOUND', 'Transaction with id not-a-uuid was not found.')
     const credit = (await listTransactionsPage(w, token, `ledgerId=${ledger.id}&transactionTypes=SEPA_CREDIT_TRANSFER`)).content[0]!
     await expectError(await w.call('POST', `/_sim/cards/authorizations/${credit.id}/release`), 404, 'TRANSACTION_NOT_FOUND', `Transaction with id ${credit.id} was not found.`)
     for (const body of [{}, { amount: -1 }, { amount: 1, pin: '12' }, { amount: 1, currency: 'XXX' }, { amount: 1, merchantCategoryCode: 'food' }, { amount: 1, nope: true }, { amount: 1, merchantCountry: 'FRANCE' }]) {
@@ -111,6 +113,8 @@ describe('POST /_sim/cards/{cardId}/refunds', () => {
     expect(((await (await w.call('POST', `/_sim/cards/${card.id}/refunds`, { body: { transactionId: clearing.id } })).json()) as { amount: number }).amount).toBe(30)
     expect(await expectLedgerAgrees(w, token, ledger.id)).toEqual({ available: 11_350, reserved: 0, total: 11_350 })
     expect((await listTransactionsPage(w, token, `cardId=${card.id}`)).totalElements).toBe(5)
+    // A refund is not refunded.
+    await expectError(await w.call('POST', `/_sim/cards/${card.id}/refunds`, { body: { transactionId: refund.id } }), 409, 'CARD_AUTHORIZATION_NOT_PENDING', `Card authorization ${refund.id} cannot be refunded: it is not cleared.`)
   })
 
   it('refused: an uncleared or another card\'s original, no amount; DECLINED (nothing credited) on a closed ledger', async () => {

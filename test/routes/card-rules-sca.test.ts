@@ -26,12 +26,12 @@ function holderTokenOf(w: TestWorld, id: string): string {
 }
 
 /** A validated consumer with an ACTIVE SCA device (scenario), a ledger and a card. */
-async function scaCard(w: TestWorld) {
+async function scaCard(w: TestWorld, ref = 'sca') {
   const res = await w.call('POST', '/_sim/scenarios', {
-    body: { partners: [{ name: 'sandbox', consumers: [{ ref: 'sca', password: 'Consumer-Password-1', kycStatus: 'VALIDATED', phoneVerified: true, scaDevice: { factors: ['BIOMETRY'] } }] }] },
+    body: { partners: [{ name: 'sandbox', consumers: [{ ref, password: 'Consumer-Password-1', kycStatus: 'VALIDATED', phoneVerified: true, scaDevice: { factors: ['BIOMETRY'] } }] }] },
   })
   expect(res.status).toBe(201)
-  const id = ((await res.json()) as { partners: Record<string, { consumers: Record<string, string> }> }).partners.sandbox!.consumers.sca!
+  const id = ((await res.json()) as { partners: Record<string, { consumers: Record<string, string> }> }).partners.sandbox!.consumers[ref]!
   const ledger = insertLedger(w, { consumerId: id })
   return { id, card: insertCard(w, { ledgerId: ledger.id }) }
 }
@@ -76,6 +76,17 @@ describe('SCA on PUT and DELETE /api/partner/cards/{cardId}/rules', () => {
 
     expect((await w.call('DELETE', path, { token, headers: BY_PASS })).status).toBe(204)
     expect(rulesOf(w, card.id)).toEqual([])
+  })
+
+  it('another end-user’s card needs no SCA from the caller: 404 CARD_NOT_FOUND straight away', async () => {
+    const w = makeWorld()
+    const { card } = await scaCard(w)
+    const other = await scaCard(w, 'other')
+    const token = holderTokenOf(w, other.id)
+    await expectError(await w.call('PUT', `${CARDS}/${card.id}/rules`, { token, body: { type: 'DAILY_MAX_SPEND', value: 5 } }), 404, 'CARD_NOT_FOUND', `Card ${card.id} was not found.`)
+    await expectError(await w.call('DELETE', `${CARDS}/${card.id}/rules/DAILY_MAX_SPEND`, { token }), 404, 'CARD_NOT_FOUND', `Card ${card.id} was not found.`)
+    // Its own card is challenged.
+    expect((await w.call('PUT', `${CARDS}/${other.card.id}/rules`, { token, body: { type: 'DAILY_MAX_SPEND', value: 5 } })).status).toBe(202)
   })
 })
 

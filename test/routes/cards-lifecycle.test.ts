@@ -168,6 +168,22 @@ describe('expiry and ledger closure', () => {
   })
 })
 
+describe('sandbox consumer deletion', () => {
+  it('removes the consumer\'s cards, their rules, credentials and jobs; other cards stay', async () => {
+    const w = makeWorld()
+    const s = await cardSetup(w)
+    const id = await createdId(await postCard(w, s.token, { ledgerId: s.ledger.id, profileId: s.virtual.id, rules: [{ type: 'DAILY_MAX_SPEND', value: 5 }] }), CARDS)
+    const other = insertCard(w, { ledgerId: insertLedger(w, { consumerId: insertBankingConsumer(w).id }).id })
+    const count = (sql: string) => (w.store.sqlite.prepare(sql).get() as { n: number }).n
+    expect(count("SELECT count(*) AS n FROM scheduled_jobs WHERE kind = 'CARD_CREATION'")).toBe(1)
+    expect((await w.call('DELETE', `/api/partner/consumers/${s.consumer.id}`, { token: s.token })).status).toBe(200)
+    expect(count(`SELECT count(*) AS n FROM cards WHERE id = '${id}'`)).toBe(0)
+    expect(count(`SELECT count(*) AS n FROM card_rules WHERE owner_id = '${id}'`)).toBe(0)
+    expect(count("SELECT count(*) AS n FROM scheduled_jobs WHERE kind LIKE 'CARD_%'")).toBe(0)
+    expect(cardRow(w, other.id).status).toBe('ACTIVE')
+  })
+})
+
 describe('GET /api/partner/cards, GET and PATCH /cards/{cardId}', () => {
   it('lists with filters and paging; an end-user sees its own cards; a foreign endUserId is 400 CONSUMER_NOT_FOUND', async () => {
     const w = makeWorld()

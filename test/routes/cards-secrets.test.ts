@@ -53,7 +53,7 @@ describe('GET /api/partner/cards/{cardId}/pin and POST /pin/reset', () => {
     expect(check('1234')).toBe('OK')
     expect(cardRow(w, card.id).pinTries).toBe(0)
     expect([check('0000'), check('1111'), check('2222'), check('1234')]).toEqual(['WRONG', 'WRONG', 'WRONG', 'LOCKED'])
-    const pinStatus = async () => (await (await w.call('GET', `${CARDS}/${card.id}`, { token: s.token })).json()).pinStatus
+    const pinStatus = async () => ((await (await w.call('GET', `${CARDS}/${card.id}`, { token: s.token })).json()) as { pinStatus: string }).pinStatus
     expect(await pinStatus()).toBe('LOCKED')
 
     const reset = await w.call('POST', `${CARDS}/${card.id}/pin/reset`, { token: s.token, headers: BY_PASS })

@@ -3,8 +3,8 @@ import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
 import {
-  balancesCents, createdId, fetchTransaction, insertBankingConsumer, insertLedger, insertMandate, listTransactionsPage, standingMessage,
-  type LedgerRow, type StandingCode,
+  advanceClock, balancesCents, createdId, fetchTransaction, insertBankingConsumer, insertLedger, insertMandate, listTransactionsPage, mandateRow,
+  setPartnerSettings, standingMessage, type LedgerRow, type StandingCode,
 } from '../helpers/money'
 
 const PATH = '/api/partner/transactions/direct-debit'
@@ -79,6 +79,45 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     token = await consumerToken(w, jane) // access tokens live one hour
     expect((await fetchTransaction(w, token, id)).status).toBe('APPROVED')
     expect(balancesCents(w, ledger.id).available).toBe(1200)
+  })
+
+  it('an end-user cannot take another end-user\'s money by itself: its mandate on their ledger FAILS and their ledger id stays hidden', async () => {
+    const { w, jane, ledger } = creditorWorld()
+    setPartnerSettings(w, 'sandbox', { mandatesForConsumers: true })
+    const carol = insertBankingConsumer(w, { firstName: 'Carol', lastName: 'Debtor' })
+    const carolLedger = insertLedger(w, { consumerId: carol.id, available: 500 })
+    const janeSavings = insertLedger(w, { consumerId: jane.id, available: 500 })
+    const janeToken = await consumerToken(w, jane)
+    const mandateOn = async (l: LedgerRow): Promise<string> => createdId(await w.call('POST', '/api/partner/mandates', {
+      token: janeToken, body: { friendlyName: 'Pull', recurring: true, debtor: { type: 'PERSON', name: 'Debtor', bankingDetails: { iban: l.iban, bic: l.bicOrSwift } } },
+    }), '/api/partner/mandates')
+    const onCarol = await mandateOn(carolLedger)
+    const onOwn = await mandateOn(janeSavings)
+    const debtorSeenBy = async (token: string, id: string) => ((await (await w.call('GET', `/api/partner/mandates/${id}`, { token })).json()) as { debtor: Record<string, unknown> }).debtor
+    // Another end-user's ledger id is never shown to an end-user token; its own is, and the partner sees both.
+    expect(await debtorSeenBy(janeToken, onCarol)).not.toHaveProperty('ledgerId')
+    expect((await debtorSeenBy(janeToken, onOwn)).ledgerId).toBe(janeSavings.id)
+    expect((await debtorSeenBy(await w.partnerToken(), onCarol)).ledgerId).toBe(carolLedger.id)
+    const listed = (await (await w.call('GET', '/api/partner/mandates', { token: janeToken })).json()) as { content: { id: string; debtor: Record<string, unknown> }[] }
+    expect(listed.content.find((m) => m.id === onCarol)!.debtor).not.toHaveProperty('ledgerId')
+
+    // Activated with jane's own token: LinkCy (also carol's bank) refuses a mandate on carol's ledger.
+    for (const id of [onCarol, onOwn]) expect((await w.call('POST', `/api/partner/mandates/${id}/activate`, { token: janeToken })).status).toBe(200)
+    await advanceClock(w, 2)
+    expect(mandateRow(w, onCarol).status).toBe('FAILED')
+    expect(mandateRow(w, onOwn).status).toBe('ACTIVATED')
+    await expectError(await collect(w, janeToken, order(onCarol, ledger.id)), 409, 'MANDATE_MUST_BE_ACTIVE', `Direct debit mandate with id ${onCarol} must be validated`)
+    await collected(w, janeToken, order(onOwn, ledger.id, { amount: 10 }))
+
+    // Activated by the partner (which holds the signed mandate), the collection is honoured.
+    expect((await w.call('POST', `/api/partner/mandates/${onCarol}/activate`, { token: await w.partnerToken() })).status).toBe(200)
+    await advanceClock(w, 2)
+    expect(mandateRow(w, onCarol).status).toBe('ACTIVATED')
+    await collected(w, janeToken, order(onCarol, ledger.id, { amount: 20 }))
+    await reachMonday(w)
+    expect(balancesCents(w, carolLedger.id).total).toBe(48_000)
+    expect(balancesCents(w, janeSavings.id).total).toBe(49_000)
+    expect(balancesCents(w, ledger.id).total).toBe(3_000)
   })
 
   it('declines when the debtor\'s ledger is short (INSUFFICIENT_FUNDS) or suspended (TRANSACTION_UNAUTHORISED); nothing moves', async () => {
@@ -211,6 +250,8 @@ describe('POST /api/partner/transactions/direct-debit', () => {
     const { ledgerId: _l, ...withoutLedger } = order(mandate.id, ledger.id)
     for (const [b, field] of [
       [order(mandate.id, ledger.id, { amount: 1.234 }), 'amount'],
+      [order(mandate.id, ledger.id, { amount: 0.010000001 }), 'amount'], // never rounded to 0.01
+      [order(mandate.id, ledger.id, { amount: 90071992547409.91 }), 'amount'], // beyond DECIMAL(15,2)
       [order(mandate.id, ledger.id, { amount: 0 }), 'amount'],
       [order(mandate.id, ledger.id, { amount: '12' }), 'amount'],
       [withoutLedger, 'ledgerId'],

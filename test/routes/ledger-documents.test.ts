@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { insertBankingConsumer, insertLedger } from '../helpers/money'
+import { advanceClock, insertBankingConsumer, insertBeneficiary, insertLedger, postTransfer } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 import { formatIban } from '../../src/state/iban'
 
@@ -58,6 +58,20 @@ describe('GET /api/partner/documents/bank-details/{ledgerId}', () => {
     expect((await w.call('GET', `/files/ledger-documents/${MISSING_ID}.pdf`)).status).toBe(404)
   })
 
+  it('a GBP account shows its sort code and account number besides the IBAN', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const ledger = insertLedger(w, { consumerId: insertBankingConsumer(w).id, type: 'GBP_GREAT_BRITAIN' })
+    expect(ledger.sortCode).toMatch(/^\d{6}$/)
+    const text = pdfText(await download(w, (await link(w, `${BANK_DETAILS}/${ledger.id}`, token)).url))
+    expect(text).toContain(formatIban(ledger.iban!))
+    expect(text).toContain('Sort code')
+    expect(text).toContain(ledger.sortCode!.replace(/^(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3'))
+    expect(text).toContain(ledger.accountNumber!)
+    expect(text).toContain('GBP')
+    expect(text).not.toContain('RIB key')
+  })
+
   it('409 LEDGER_MUST_BE_ACTIVE, UNSUPPORTED_IBAN_FORMAT (USD), LEDGER_MUST_BE_UPGRADED; 404 LEDGER_NOT_FOUND', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
@@ -99,6 +113,28 @@ describe('GET /api/partner/documents/ledger-statement/{ledgerId}', () => {
     expect(text).toContain('12.34 EUR')
     expect(text).toContain('162.34 EUR') // closing
     expect(text).not.toContain('1.00 EUR')
+  })
+
+  it('dates a movement by when the money moved: an SCT asked on Friday and settled on Monday is Monday\'s line', async () => {
+    const w = makeWorld({ now: '2026-01-09T10:00:00Z' }) // a Friday: the SCT settles on Monday 12 January
+    const token = await w.partnerToken()
+    const consumer = insertBankingConsumer(w)
+    const ledger = insertLedger(w, { consumerId: consumer.id, available: 100 })
+    const beneficiary = insertBeneficiary(w, { consumerId: consumer.id, name: 'Landlord' })
+    expect((await postTransfer(w, token, { ledgerFromId: ledger.id, beneficiaryId: beneficiary.id, amount: 20 })).status).toBe(201)
+    await advanceClock(w, 4 * 24 * 3600) // Tuesday 13 January
+    const statement = async (startDate: string, endDate: string) =>
+      pdfText(await download(w, (await link(w, `${STATEMENT}/${ledger.id}?startDate=${startDate}&endDate=${endDate}`, await w.partnerToken())).url))
+    const week = await statement('2026-01-05', '2026-01-10')
+    expect(week).toContain('No movement in this period.') // the money was only held on Friday
+    expect(week).not.toContain('20.00 EUR')
+    expect(week.match(/100\.00 EUR/g)).toHaveLength(2) // opening and closing
+    const settled = await statement('2026-01-11', '2026-01-13')
+    expect(settled).toContain('2026-01-12')
+    expect(settled).toContain('Landlord')
+    expect(settled).toContain('20.00 EUR')
+    expect(settled).toContain('100.00 EUR') // opening
+    expect(settled).toContain('80.00 EUR') // closing
   })
 
   it('defaults to the current month; 400 when the start is after the end or a date is malformed; 404', async () => {

@@ -152,6 +152,39 @@ describe('POST /api/partner/ledgers/{ledgerId}/close', () => {
     await expectBusiness400(tooLong, 'TOO_LONG_FIELD', 'reason', 'For the field reason, the maximum allowed size is 511 but the size was 512.')
   })
 
+  it('a classic ledger closes only when its virtual ledgers are empty too, and they close with it', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const consumer = insertBankingConsumer(w)
+    const parent = insertLedger(w, { consumerId: consumer.id })
+    const child = (columns: Record<string, unknown>) => insertLedger(w, { consumerId: consumer.id, parentId: parent.id, iban: null, isUpgraded: false, ...columns })
+    const savings = child({ available: 12.5 })
+    const empty = child({})
+    const closedBefore = child({ status: 'CLOSED' })
+    const close = () => w.call('POST', `${LEDGERS}/${parent.id}/close`, { token, body: { operator: 'PARTNER', reason: 'Customer left' } })
+    await expectError(await close(), 409, 'LEDGER_MUST_BE_EMPTY', `All balances of the ledger ${savings.id} must be empty.`)
+    expect(ledgerRow(w, parent.id).status).toBe('ACTIVE')
+    tx(w.store, () => w.store.db.update(ledgers).set({ availableCents: 0 }).where(eq(ledgers.id, savings.id)).run())
+    expect((await close()).status).toBe(204)
+    expect([parent, savings, empty].map((l) => ledgerRow(w, l.id).status)).toEqual(['CLOSING', 'CLOSING', 'CLOSING'])
+    w.store.clock.advance(2000)
+    await w.call('GET', `${LEDGERS}/${parent.id}`, { token })
+    expect([parent, savings, empty, closedBefore].map((l) => ledgerRow(w, l.id).status)).toEqual(['CLOSED', 'CLOSED', 'CLOSED', 'CLOSED'])
+    expect(ledgerRow(w, savings.id).closeInformation).toMatchObject({ operator: 'PARTNER', reason: 'Customer left' })
+  })
+
+  it('PATCH of a closing or closed ledger is 409 LEDGER_MUST_NOT_BE_CLOSED; nothing changes', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const consumer = insertBankingConsumer(w)
+    for (const status of ['CLOSED', 'CLOSING']) {
+      const ledger = insertLedger(w, { consumerId: consumer.id, status, friendlyName: 'Old' })
+      await expectError(await w.call('PATCH', `${LEDGERS}/${ledger.id}`, { token, body: { friendlyName: 'Renamed' } }), 409, 'LEDGER_MUST_NOT_BE_CLOSED', 'Ledger must not be closed to do this operation.')
+      await expectError(await w.call('PATCH', `${LEDGERS}/${ledger.id}`, { token: await consumerToken(w, consumer), body: { friendlyName: 'Renamed' } }), 409, 'LEDGER_MUST_NOT_BE_CLOSED', 'Ledger must not be closed to do this operation.')
+      expect(ledgerRow(w, ledger.id).friendlyName).toBe('Old')
+    }
+  })
+
   it('a ledger created while the end-user lost its LinkCy validation FAILS at activation', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
@@ -185,7 +218,11 @@ describe('POST /api/partner/ledgers/credit (sandbox)', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const ledger = insertLedger(w, { consumerId: insertBankingConsumer(w).id })
-    for (const [amount, message] of [[1000.01, 'must be less than or equal to 1000'], [0, 'must be greater than 0'], [-5, 'must be greater than 0'], [1.001, 'numeric value out of bounds (<15 digits>.<2 digits> expected)']] as const) {
+    const outOfBounds = 'numeric value out of bounds (<13 digits>.<2 digits> expected)'
+    for (const [amount, message] of [
+      [1000.01, 'must be less than or equal to 1000'], [0, 'must be greater than 0'], [-5, 'must be greater than 0'], [1.001, outOfBounds],
+      [999.999999999, outOfBounds], [1e-9, outOfBounds], // used to credit 1000.00 (above the maximum) and 0
+    ] as const) {
       const res = await w.call('POST', `${LEDGERS}/credit`, { token, body: { ledgerId: ledger.id, amount } })
       expect(res.status).toBe(400)
       expect(await res.json()).toMatchObject({ details: [{ field: 'amount', message }], error: 'linkcy.bad.request' })

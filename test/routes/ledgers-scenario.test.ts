@@ -6,6 +6,7 @@ import { ibanProblem, mod97 } from '../../src/state/iban'
 import { transactions } from '../../src/state/db/schema'
 import { tx } from '../../src/state/store'
 import { ledgerRow } from '../helpers/money'
+import { referenceErrors } from '../helpers/reference'
 
 describe('account identifiers of simulated ledgers', () => {
   it('national check digits follow the published algorithms', () => {
@@ -76,6 +77,36 @@ describe('scenario ledgers', () => {
     w.store.clock.advance(2000)
     expect(((await (await w.call('GET', `/_sim/ledgers/${ledgers['carol.1']}`)).json()) as { status: string }).status).toBe('ACTIVE')
     expect((await w.call('GET', '/_sim/ledgers/00000000-0000-4000-8000-000000000000')).status).toBe(404)
+  })
+
+  it('a ledger without a SEPA account gets its history as INTER_LEDGER account loads / money transfers, a GBP one as Faster Payments', async () => {
+    const w = makeWorld()
+    const history = [{ amount: 100, direction: 'CREDIT', reference: 'In' }, { amount: 30, direction: 'DEBIT', reference: 'Out' }]
+    const res = await w.call('POST', '/_sim/scenarios', {
+      body: {
+        partners: [{
+          name: 'sandbox',
+          consumers: [{
+            ref: 'dan', kycStatus: 'VALIDATED', phoneVerified: true,
+            ledgers: [
+              { ref: 'plain', isUpgraded: false, transactions: history },
+              { ref: 'pound', type: 'GBP_GREAT_BRITAIN', transactions: history },
+              { ref: 'euro', transactions: history },
+            ],
+          }],
+        }],
+      },
+    })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const { ledgers } = ((await res.json()) as { partners: { sandbox: { ledgers: Record<string, string> } } }).partners.sandbox
+    const kinds = (id: string) => w.store.db.select().from(transactions).where(or(eq(transactions.senderLedgerId, id), eq(transactions.receiverLedgerId, id)))
+      .orderBy(transactions.creationDate).all().map((r) => [r.type, r.paymentType])
+    expect(kinds(ledgers.plain!)).toEqual([['INTER_LEDGER', 'ACCOUNT_LOAD'], ['INTER_LEDGER', 'MONEY_TRANSFER']])
+    expect(kinds(ledgers.pound!)).toEqual([['UK_CREDIT_TRANSFER', 'FASTER_PAYMENT_RECEIVE'], ['UK_CREDIT_TRANSFER', 'FASTER_PAYMENT_SEND']])
+    expect(kinds(ledgers.euro!)).toEqual([['SEPA_CREDIT_TRANSFER', 'SCT_RECEIVE'], ['SEPA_CREDIT_TRANSFER', 'SCT_SEND']])
+    const token = await w.partnerToken()
+    const page = await (await w.call('GET', `/api/partner/transactions?ledgerId=${ledgers.plain}`, { token })).json()
+    expect(referenceErrors('GET', '/api/partner/transactions', 200, page)).toEqual([])
   })
 
   it('rejects a history the balance cannot hold, with the path of the field', async () => {

@@ -134,6 +134,45 @@ describe('POST /api/partner/ledgers', () => {
     expect(((await list.json()) as { content: { id: string }[] }).content.map((l) => l.id)).toEqual([id])
     await expectBusiness400(await w.call('POST', LEDGERS, { token, body: { parentLedgerId: MISSING_ID } }), 'LEDGER_NOT_FOUND', 'parentLedgerId', `Ledger with id ${MISSING_ID} was not found.`)
   })
+
+  it('400 LEDGER_NOT_FOUND when a partner names a parent ledger of another end-user than endUserId; nothing is created', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const bob = insertBankingConsumer(w)
+    const carol = insertBankingConsumer(w)
+    const carolLedger = insertLedger(w, { consumerId: carol.id })
+    const count = () => (w.store.sqlite.prepare('SELECT count(*) AS n FROM ledgers').get() as { n: number }).n
+    const before = count()
+    await expectBusiness400(await w.call('POST', LEDGERS, { token, body: { endUserId: bob.id, parentLedgerId: carolLedger.id } }), 'LEDGER_NOT_FOUND', 'parentLedgerId', `Ledger with id ${carolLedger.id} was not found.`)
+    expect(count()).toBe(before)
+    // With carol's endUserId (or none), the virtual ledger is hers.
+    const id = await create(w, token, { endUserId: carol.id, parentLedgerId: carolLedger.id })
+    expect(ledgerRow(w, id)).toMatchObject({ endUserId: carol.id, parentId: carolLedger.id })
+    expect(ledgerRow(w, await create(w, token, { parentLedgerId: carolLedger.id }))).toMatchObject({ endUserId: carol.id })
+  })
+
+  it('400 for a body that is not valid UTF-8 (nothing stored); valid multi-byte text is kept as sent', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const consumer = insertBankingConsumer(w)
+    const send = (bytes: Uint8Array) => w.app.request(LEDGERS, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: bytes })
+    const json = (friendlyName: string) => new TextEncoder().encode(JSON.stringify({ endUserId: consumer.id, type: 'EUR_FRANCE', friendlyName }))
+    const withBytes = (bytes: number[]) => {
+      const [head, tail] = new TextDecoder().decode(json('@@')).split('@@') as [string, string]
+      return new Uint8Array([...new TextEncoder().encode(head), ...bytes, ...new TextEncoder().encode(tail)])
+    }
+    const count = () => (w.store.sqlite.prepare('SELECT count(*) AS n FROM ledgers').get() as { n: number }).n
+    const before = count()
+    for (const bytes of [[0xff, 0xfe], [0x41, 0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]) { // stray bytes, a truncated sequence, a surrogate, an overlong form
+      const res = await send(withBytes(bytes))
+      expect(res.status, bytes.join(',')).toBe(400)
+      expect(await res.json()).toMatchObject({ details: [{ field: 'body', rejectedValue: 'null', message: 'Malformed JSON request' }], error: 'linkcy.bad.request', status: 400 })
+    }
+    expect(count()).toBe(before)
+    const res = await send(json('Épargne 🐖'))
+    expect(res.status).toBe(201)
+    expect(ledgerRow(w, ((await res.json()) as { id: string }).id).friendlyName).toBe('Épargne 🐖')
+  })
 })
 
 describe('GET /api/partner/ledgers and /{ledgerId}', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { OTHER, makeWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { balancesCents, insertBankingConsumer, insertLedger, listTransactionsPage } from '../helpers/money'
+import { balancesCents, insertBankingConsumer, insertLedger, listTransactionsPage, setPartnerSettings } from '../helpers/money'
+import { AMOUNT_OUT_OF_BOUNDS } from '../../src/state/money'
 import { referenceErrors } from '../helpers/reference'
 
 // Money arriving from outside: the control plane's incoming SCT / SCT Inst, and LinkCy's sandbox
@@ -48,11 +49,38 @@ describe('POST /_sim/ledgers/{ledgerId}/incoming-transfer', () => {
     expect(await res.json()).toMatchObject({ status: 'DECLINED', information: { declineReason: 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' } })
     expect(balancesCents(w, closed.id).total).toBe(0)
     const notUpgraded = insertLedger(w, { consumerId: alice.id, isUpgraded: false, iban: null })
-    await expectError(await w.call('POST', incoming(notUpgraded.id), { body: { amount: 5, debtorName: 'Mum', debtorIban: 'FR76' } }), 409, 'LEDGER_MUST_BE_UPGRADED', 'Ledger must be upgraded to do this operation.')
-    await expectError(await w.call('POST', incoming(MISSING_ID), { body: { amount: 5, debtorName: 'Mum', debtorIban: 'FR76' } }), 404, 'LEDGER_NOT_FOUND', `Ledger with id ${MISSING_ID} was not found.`)
-    const bad = await w.call('POST', incoming(closed.id), { body: { amount: 5.001, debtorName: 'Mum', debtorIban: 'FR76' } })
+    const mum = { debtorName: 'Mum', debtorIban: 'FR7630006000011234567890189' }
+    await expectError(await w.call('POST', incoming(notUpgraded.id), { body: { amount: 5, ...mum } }), 409, 'LEDGER_MUST_BE_UPGRADED', 'Ledger must be upgraded to do this operation.')
+    await expectError(await w.call('POST', incoming(MISSING_ID), { body: { amount: 5, ...mum } }), 404, 'LEDGER_NOT_FOUND', `Ledger with id ${MISSING_ID} was not found.`)
+    const bad = await w.call('POST', incoming(closed.id), { body: { amount: 5.001, ...mum } })
     expect(bad.status).toBe(400)
-    expect((await w.call('POST', incoming(closed.id), { body: { amount: 5, debtorIban: 'FR76' } })).status).toBe(400)
+    expect((await w.call('POST', incoming(closed.id), { body: { amount: 5, debtorIban: mum.debtorIban } })).status).toBe(400)
+  })
+
+  it('400 for an amount that is not > 0 with 2 decimals (nothing rounded, nothing booked) and for a debtor IBAN or BIC that is not one', async () => {
+    const w = makeWorld()
+    const alice = insertBankingConsumer(w)
+    const ledger = insertLedger(w, { consumerId: alice.id })
+    const mum = { debtorName: 'Mum', debtorIban: 'FR7630006000011234567890189' }
+    for (const [amount, message] of [[1e-9, AMOUNT_OUT_OF_BOUNDS], [0.100000001, AMOUNT_OUT_OF_BOUNDS], [0, 'must be greater than 0']] as const) {
+      const res = await w.call('POST', incoming(ledger.id), { body: { amount, ...mum } })
+      expect(res.status, String(amount)).toBe(400)
+      expect(((await res.json()) as { details: unknown[] }).details).toEqual([{ field: 'amount', rejectedValue: String(amount), message }])
+    }
+    for (const [members, field, message] of [
+      [{ debtorIban: 'NOTANIBAN' }, 'debtorIban', 'must be a valid IBAN (ISO 13616: country, length, check digits)'],
+      [{ debtorIban: 'FR7630006000011234567890188' }, 'debtorIban', 'must be a valid IBAN (ISO 13616: country, length, check digits)'],
+      [{ debtorBic: 'NOT A BIC' }, 'debtorBic', 'must be a valid BIC'],
+    ] as const) {
+      const res = await w.call('POST', incoming(ledger.id), { body: { amount: 5, ...mum, ...members } })
+      expect(res.status, JSON.stringify(members)).toBe(400)
+      expect(((await res.json()) as { details: unknown[] }).details).toEqual([{ field, rejectedValue: Object.values(members)[0], message }])
+    }
+    expect(balancesCents(w, ledger.id).total).toBe(0)
+    expect((await listTransactionsPage(w, await w.partnerToken(), `ledgerId=${ledger.id}`)).totalElements).toBe(0)
+    // A valid IBAN given with spaces and in lower case is stored normalized.
+    const ok = await w.call('POST', incoming(ledger.id), { body: { amount: 5, debtorName: 'Mum', debtorIban: 'fr76 3000 6000 0112 3456 7890 189', debtorBic: 'agrifrpp' } })
+    expect(await ok.json()).toMatchObject({ sender: { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' } })
   })
 })
 
@@ -61,7 +89,7 @@ describe('POST /api/partner/transactions/simulate', () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const alice = insertBankingConsumer(w)
-    const ledger = insertLedger(w, { consumerId: alice.id, isUpgraded: false, iban: null })
+    const ledger = insertLedger(w, { consumerId: alice.id })
     const res = await w.call('POST', SIMULATE, { token, body: { ledgerId: ledger.id, amount: 1000 } })
     expect(res.status).toBe(200)
     expect(await res.text()).toBe('')
@@ -71,12 +99,35 @@ describe('POST /api/partner/transactions/simulate', () => {
     expect(referenceErrors('GET', '/api/partner/transactions', 200, page)).toEqual([])
   })
 
+  it('Credit Ledger of a ledger without a SEPA account: an INTER_LEDGER ACCOUNT_LOAD (not upgraded, USD), a Faster Payment on a GBP one', async () => {
+    const w = makeWorld()
+    setPartnerSettings(w, 'sandbox', { allowedLedgerTypes: ['EUR_FRANCE', 'GBP_GREAT_BRITAIN', 'USD_USA'] })
+    const token = await w.partnerToken()
+    const alice = insertBankingConsumer(w)
+    const cases = [
+      [insertLedger(w, { consumerId: alice.id, isUpgraded: false }), 'INTER_LEDGER', 'ACCOUNT_LOAD'],
+      [insertLedger(w, { consumerId: alice.id, type: 'USD_USA' }), 'INTER_LEDGER', 'ACCOUNT_LOAD'],
+      [insertLedger(w, { consumerId: alice.id, type: 'GBP_GREAT_BRITAIN' }), 'UK_CREDIT_TRANSFER', 'FASTER_PAYMENT_RECEIVE'],
+    ] as const
+    for (const [ledger, type, paymentType] of cases) {
+      expect((await w.call('POST', SIMULATE, { token, body: { ledgerId: ledger.id, amount: 10 } })).status).toBe(200)
+      expect((await w.call('POST', '/api/partner/ledgers/credit', { token, body: { ledgerId: ledger.id, amount: 5 } })).status).toBe(200)
+      const page = await listTransactionsPage(w, token, `ledgerId=${ledger.id}`)
+      expect(page.content.map((t) => [t.type, t.paymentType, t.status, t.currency])).toEqual([[type, paymentType, 'APPROVED', ledger.currency], [type, paymentType, 'APPROVED', ledger.currency]])
+      expect(referenceErrors('GET', '/api/partner/transactions', 200, page)).toEqual([])
+      expect(balancesCents(w, ledger.id).total).toBe(1500)
+    }
+  })
+
   it('Credit Ledger: at most 1000 with 2 decimals; LEDGER_NOT_FOUND (400) for another partner\'s ledger; LEDGER_MUST_BE_ACTIVE', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const alice = insertBankingConsumer(w)
     const ledger = insertLedger(w, { consumerId: alice.id })
-    for (const [amount, message] of [[1000.01, 'must be less than or equal to 1000'], [0, 'must be greater than 0'], [1.005, 'numeric value out of bounds (<15 digits>.<2 digits> expected)']] as const) {
+    for (const [amount, message] of [
+      [1000.01, 'must be less than or equal to 1000'], [0, 'must be greater than 0'], [1.005, AMOUNT_OUT_OF_BOUNDS],
+      [1e-9, AMOUNT_OUT_OF_BOUNDS], [0.100000001, AMOUNT_OUT_OF_BOUNDS], [999.999999999, AMOUNT_OUT_OF_BOUNDS],
+    ] as const) {
       const res = await w.call('POST', SIMULATE, { token, body: { ledgerId: ledger.id, amount } })
       expect(res.status, String(amount)).toBe(400)
       expect(((await res.json()) as { details: unknown[] }).details).toEqual([{ field: 'amount', rejectedValue: String(amount), message }])

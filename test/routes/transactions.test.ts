@@ -144,6 +144,20 @@ describe('GET /transactions', () => {
     expect(idsOf(await listTransactionsPage(w, token, 'startDate=2026-01-15T06:00&endDate=2026-01-15T07:00'))).toEqual([ids.bobOnly, ids.sdd])
     expect(idsOf(await listTransactionsPage(w, token, `startDate=${encodeURIComponent('2026-01-15T02:00:00+01:00')}&endDate=2026-01-15T03:00:00.000Z`))).toEqual([ids.uk, ids.cardDeclined, ids.cardAuthReleased])
     expect((await listTransactionsPage(w, token, 'startDate=2026-01-15T10:00:00Z')).totalElements).toBe(1)
+    expect((await listTransactionsPage(w, token, 'startDate=2024-02-29T00:00&endDate=2026-01-15T23:59:59')).totalElements).toBeGreaterThan(1) // a leap day
+  })
+
+  it('400 for impossible dates and times (no rolling over into the next day or month)', async () => {
+    const { w, token } = await world()
+    for (const value of ['2026-11-31T00:00', '2026-02-29T00:00', '2026-01-15T24:00', '2026-01-15T10:60', '2026-01-15T10:00:60Z', '2026-01-15T10:00+19:00', '2026-01-15T10:00+01:60']) {
+      for (const param of ['startDate', 'endDate']) {
+        const res = await w.call('GET', `${LIST}?${param}=${encodeURIComponent(value)}`, { token })
+        expect(res.status, `${param}=${value}`).toBe(400)
+        const body = (await res.json()) as { details: { field: string; rejectedValue: string }[] }
+        expect(body.details).toEqual([{ field: param, rejectedValue: value, message: 'must be a valid date-time' }])
+        expect(referenceErrors('GET', LIST, 400, body)).toEqual([])
+      }
+    }
   })
 
   it('an end-user token lists only its own transactions (endUserId cannot widen it)', async () => {

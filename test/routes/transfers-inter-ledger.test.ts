@@ -99,6 +99,25 @@ describe('POST /transactions/inter-ledger', () => {
     await expectError(await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: to.id, amount: 1 }), 409, 'LEDGER_MUST_BE_ACTIVE', 'Ledger must be active to do this operation.')
   })
 
+  it('a ledger whose holder is gone moves no money: 400 LEDGER_NOT_FOUND as sender or receiver, sandbox credits too', async () => {
+    const w = makeWorld()
+    const { token, from, to } = await setUp(w)
+    const orphan = (id: string) => w.store.sqlite.prepare('UPDATE ledgers SET end_user_id = ? WHERE id = ?').run(MISSING_ID, id)
+    orphan(from.id)
+    await expectError(await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: to.id, amount: 5 }), 400, 'LEDGER_NOT_FOUND',
+      `Ledger with id ${from.id} was not found.`, { field: 'ledgerFromId', rejectedValue: from.id })
+    await expectError(await postInterLedger(w, token, { ledgerFromId: to.id, ledgerToId: from.id, amount: 0.01 }), 400, 'LEDGER_NOT_FOUND',
+      `Ledger with id ${from.id} was not found.`, { field: 'ledgerToId', rejectedValue: from.id })
+    await expectError(await w.call('POST', '/api/partner/ledgers/credit', { token, body: { ledgerId: from.id, amount: 5 } }), 404, 'LEDGER_NOT_FOUND', `Ledger with id ${from.id} was not found.`)
+    await expectError(await w.call('POST', '/api/partner/transactions/simulate', { token, body: { ledgerId: from.id, amount: 5 } }), 400, 'LEDGER_NOT_FOUND',
+      `Ledger with id ${from.id} was not found.`, { field: 'ledgerId' })
+    // An incoming SCT from outside is declined (booked, nothing credited).
+    const incoming = await w.call('POST', `/_sim/ledgers/${from.id}/incoming-transfer`, { body: { amount: 5, debtorName: 'Mum', debtorIban: 'FR7630006000011234567890189' } })
+    expect(await incoming.json()).toMatchObject({ status: 'DECLINED', information: { declineReason: 'BENEFICIARY_ACCOUNT_CLOSED_OR_STOPPED' } })
+    expect(balancesCents(w, from.id).total).toBe(10000)
+    expect(balancesCents(w, to.id).total).toBe(0)
+  })
+
   it('LEDGER_MUST_BE_PROVISIONED: nothing moves, nothing is booked', async () => {
     const w = makeWorld()
     const { token, from, to } = await setUp(w)
@@ -127,7 +146,13 @@ describe('POST /transactions/inter-ledger', () => {
     const { token, from, to } = await setUp(w)
     const res = await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: to.id, amount: 0.001 })
     expect(res.status).toBe(400)
-    expect(((await res.json()) as { details: unknown[] }).details).toEqual([{ field: 'amount', rejectedValue: '0.001', message: 'numeric value out of bounds (<15 digits>.<2 digits> expected)' }])
+    expect(((await res.json()) as { details: unknown[] }).details).toEqual([{ field: 'amount', rejectedValue: '0.001', message: 'numeric value out of bounds (<13 digits>.<2 digits> expected)' }])
+    for (const amount of [1e-9, 0.100000001, 90071992547409.91]) {
+      const tiny = await postInterLedger(w, token, { ledgerFromId: from.id, ledgerToId: to.id, amount })
+      expect(tiny.status, String(amount)).toBe(400)
+      expect(((await tiny.json()) as { details: unknown[] }).details).toEqual([{ field: 'amount', rejectedValue: String(amount), message: 'numeric value out of bounds (<13 digits>.<2 digits> expected)' }])
+    }
+    expect(balancesCents(w, from.id).total).toBe(10000)
     const missing = await postInterLedger(w, token, { ledgerFromId: from.id, amount: 1 })
     expect(((await missing.json()) as { details: unknown[] }).details).toEqual([{ field: 'ledgerToId', rejectedValue: 'null', message: 'must not be null' }])
   })

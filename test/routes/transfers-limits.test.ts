@@ -6,7 +6,7 @@ import { tx } from '../../src/state/store'
 import { recordTransaction } from '../../src/state/transactions'
 import { makeWorld, type TestWorld } from '../helpers/app'
 import {
-  balancesCents, fetchTransaction, insertBankingConsumer, insertBeneficiary, insertLedger, postInterLedger, postTransfer, setPartnerSettings,
+  balancesCents, fetchTransaction, insertBankingConsumer, insertBeneficiary, insertLedger, insertMandate, postInterLedger, postTransfer, setPartnerSettings,
 } from '../helpers/money'
 
 // Ledger limits: per transaction, per UTC day and per UTC month of the simulator clock; the
@@ -93,10 +93,30 @@ describe('ledger limits', () => {
     tx(w.store, () => recordTransaction(w.store, {
       partnerId: creditor.partnerId, type: 'SEPA_DIRECT_DEBIT', paymentType: 'SDD_SEND', status: 'PENDING', amountCents: 9_000,
       currency: 'EUR', receiverLedgerId: creditor.id, mandateId: '11111111-1111-4111-8111-111111111111',
+      details: { collectionDate: '2026-01-20' },
     }))
     expect(exceededLimit(w.store, creditor, 6_001, 'DIRECT_DEBIT')).toBe('ddMonthlyLimit')
     expect(exceededLimit(w.store, creditor, 6_000, 'DIRECT_DEBIT')).toBeNull()
     // Transfer limits are separate.
     expect(exceededLimit(w.store, creditor, 6_001, 'TRANSFER')).toBeNull()
+  })
+
+  it('ddMonthlyLimit counts collections in the month of their collection date, not of their request', async () => {
+    const w = makeWorld({ now: '2026-01-26T10:00:00Z' })
+    const token = await w.partnerToken()
+    setPartnerSettings(w, 'sandbox', { mandatesForConsumers: true })
+    const alice = insertBankingConsumer(w)
+    const creditor = insertLedger(w, { consumerId: alice.id, limits: { ddTransactionLimit: 10_000, ddMonthlyLimit: 15_000 } })
+    const mandate = insertMandate(w, { consumerId: alice.id })
+    const collect = async (date: string, amount: number) => getTx(w, token, await w.call('POST', '/api/partner/transactions/direct-debit', {
+      token, body: { mandateId: mandate.id, ledgerId: creditor.id, date, amount, reference: `DD ${date}` },
+    }))
+    // Requested in January, collected in February: it counts against February, not January.
+    expect(await collect('2026-02-02', 90)).toMatchObject({ status: 'PENDING' })
+    expect(await collect('2026-01-30', 100)).toMatchObject({ status: 'PENDING' }) // January: 100 of 150
+    expect(await collect('2026-02-03', 61)).toMatchObject({ status: 'DECLINED', information: { declineReason: 'LIMITS_EXCEEDED' } }) // February: 90 + 61 > 150
+    expect(await collect('2026-02-03', 55)).toMatchObject({ status: 'PENDING' }) // February: 90 + 55
+    expect(exceededLimit(w.store, creditor, 5_001, 'DIRECT_DEBIT', Date.parse('2026-01-30T00:00:00Z'))).toBe('ddMonthlyLimit')
+    expect(exceededLimit(w.store, creditor, 5_000, 'DIRECT_DEBIT', Date.parse('2026-01-30T00:00:00Z'))).toBeNull()
   })
 })

@@ -22,6 +22,27 @@ async function twoConsumers(w: TestWorld, bobPartner = 'sandbox') {
   return { token, alice, bob, aliceLedger, bobLedger }
 }
 
+describe('POST /_sim/clock: time only moves forward', () => {
+  it('400 for a `now` in the past (a pending transfer stays as it is); the present or the future is accepted', async () => {
+    const w = makeWorld()
+    const { token, alice, aliceLedger } = await twoConsumers(w)
+    const beneficiary = insertBeneficiary(w, { consumerId: alice.id })
+    expect((await postTransfer(w, token, { ledgerFromId: aliceLedger.id, beneficiaryId: beneficiary.id, amount: 10 })).status).toBe(201)
+    const back = await w.call('POST', '/_sim/clock', { body: { now: '2026-01-14T10:00:00Z' } })
+    expect(back.status).toBe(400)
+    expect(await back.json()).toMatchObject({
+      details: [{ field: 'now', rejectedValue: '2026-01-14T10:00:00Z', message: 'must not be before the simulator\'s current time 2026-01-15T10:00:00.000Z' }],
+      error: 'linkcy.bad.request',
+    })
+    expect(w.store.clock.iso()).toBe('2026-01-15T10:00:00.000Z')
+    const same = await w.call('POST', '/_sim/clock', { body: { now: '2026-01-15T11:00:00+01:00' } })
+    expect(await same.json()).toEqual({ now: '2026-01-15T10:00:00.000Z', frozen: true })
+    const ahead = await w.call('POST', '/_sim/clock', { body: { now: '2026-01-16T10:00:00Z' } })
+    expect(await ahead.json()).toEqual({ now: '2026-01-16T10:00:00.000Z', frozen: true })
+    expect(balancesCents(w, aliceLedger.id)).toEqual({ available: 9000, reserved: 0, total: 9000 }) // settled on Friday
+  })
+})
+
 describe('outgoing SCT settlement on the clock', () => {
   it('an external SCT settles on the next TARGET business day (Thursday → Friday), not before', async () => {
     const w = makeWorld() // Thursday 2026-01-15 10:00 UTC

@@ -59,7 +59,12 @@ describe('POST /transactions', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ amount: 0 }, 'amount', 'must be greater than 0'],
       [{ amount: -5 }, 'amount', 'must be greater than 0'],
-      [{ amount: 1.234 }, 'amount', 'numeric value out of bounds (<15 digits>.<2 digits> expected)'],
+      [{ amount: 1.234 }, 'amount', 'numeric value out of bounds (<13 digits>.<2 digits> expected)'],
+      // Never rounded into a bookable amount: a zero (1e-9 used to book 0), 0.10 or a lost cent.
+      [{ amount: 1e-9 }, 'amount', 'numeric value out of bounds (<13 digits>.<2 digits> expected)'],
+      [{ amount: 0.100000001 }, 'amount', 'numeric value out of bounds (<13 digits>.<2 digits> expected)'],
+      [{ amount: 90071992547409.91 }, 'amount', 'numeric value out of bounds (<13 digits>.<2 digits> expected)'],
+      [{ amount: 10_000_000_000_000 }, 'amount', 'numeric value out of bounds (<13 digits>.<2 digits> expected)'],
       [{ amount: '10' }, 'amount', 'must be of type number'],
       [{ amount: undefined }, 'amount', 'must not be null'],
       [{ ledgerFromId: 'nope' }, 'ledgerFromId', 'must be a valid UUID'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ledgers } from '../../src/state/db/schema'
 import { balancesOf, credit, release, tryDebit, tryReserve, trySettle } from '../../src/state/balances'
-import { fromCents, toCents } from '../../src/state/money'
+import { AMOUNT_OUT_OF_BOUNDS, centsOf, fromCents, toCents } from '../../src/state/money'
 import { openStore, tx } from '../../src/state/store'
 import { ValidationError } from '../../src/state/errors'
 
@@ -43,10 +43,27 @@ describe('balances', () => {
 describe('money', () => {
   it('converts API amounts to exact cents and back', () => {
     expect(toCents(12.34)).toBe(1234)
-    expect(toCents(0.1 + 0.2)).toBe(30)
+    expect(toCents(0.3)).toBe(30)
+    expect(toCents(1.1)).toBe(110)
     expect(toCents(250000)).toBe(25_000_000)
+    expect(toCents(-5.5)).toBe(-550)
+    expect(toCents(9_999_999_999_999.99)).toBe(999_999_999_999_999) // DECIMAL(15,2): 13 integer digits
     expect(fromCents(1234)).toBe(12.34)
     expect(() => toCents(1.001)).toThrow(ValidationError)
     expect(() => toCents(Number.NaN)).toThrow(ValidationError)
+  })
+
+  it('never rounds: more than 2 decimals (however tiny) or more than 13 integer digits is refused', () => {
+    // Each of these used to be rounded to a bookable amount (0, 0.10, 1000.00, ...409.9).
+    for (const amount of [1e-9, 0.100000001, 999.999999999, 0.1 + 0.2, 90071992547409.91, 10_000_000_000_000, 1e21, Number.POSITIVE_INFINITY]) {
+      expect(centsOf(amount), String(amount)).toBeNull()
+      expect(() => toCents(amount), String(amount)).toThrow(ValidationError)
+    }
+    try {
+      toCents(1e-9, 'limits.transactionLimit')
+    } catch (error) {
+      expect((error as ValidationError).details).toEqual([{ field: 'limits.transactionLimit', rejectedValue: 1e-9, message: AMOUNT_OUT_OF_BOUNDS }])
+    }
+    expect(AMOUNT_OUT_OF_BOUNDS).toBe('numeric value out of bounds (<13 digits>.<2 digits> expected)')
   })
 })

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { getCardInfo, listCards, updateCard, cardProfileNames } from '../../state/cards'
+import { getCardInfo, listCards, updateCard } from '../../state/cards'
 import { createCard } from '../../state/cards-create'
 import { activateCard, closeCard, suspendCard } from '../../state/cards-lifecycle'
 import { tx } from '../../state/store'
@@ -44,11 +44,8 @@ const listRoute = createRoute({
 })
 cardRoutes.openapi(listRoute, (c) => {
   const query = c.req.valid('query')
-  const { found, names } = tx(c.var.store, () => {
-    const found = listCards(c.var.store, scopeOf(c), query)
-    return { found, names: cardProfileNames(c.var.store, found.rows.map((r) => r.profileId)) }
-  })
-  const content = found.rows.map((row) => presentCardListElement(row, names.get(row.profileId) ?? ''))
+  const found = tx(c.var.store, () => listCards(c.var.store, scopeOf(c), query))
+  const content = found.rows.map((row) => presentCardListElement(row, found.profileNames.get(row.profileId) ?? ''))
   return c.json({ content, totalElements: found.total, page: query.page, pageSize: query.pageSize }, 200)
 })
 

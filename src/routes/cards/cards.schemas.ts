@@ -2,15 +2,14 @@ import { z } from '@hono/zod-openapi'
 import { CARD_RULE_CREATORS, CARD_RULE_TYPES } from '../../state/db/tables/card-profiles'
 import { CARD_STATUSES, CARD_STATUS_REASONS, PIN_STATUSES } from '../../state/db/tables/cards'
 import { CARD_DELIVERY_METHODS } from '../../state/cards-settings'
+import { CARD_SCHEMES, CARD_TYPES } from '../../state/card-designs'
+import { OPERATORS } from '../../state/ledger-types'
 import { pagingQuery, queryList, uuid } from '../openapi'
 import { AddressResponseSchema } from '../shared/address.schemas'
 
 // Request and response schemas of the card operations (tag Card), with LinkCy's field names,
 // patterns, lengths and enums. Optional request members accept null (Jackson reads null as absent).
 
-export const CARD_TYPES = ['PHYSICAL', 'VIRTUAL'] as const
-export const CARD_SCHEMES = ['MASTERCARD', 'VISA'] as const
-export const CARD_OPERATORS = ['END_USER', 'PARTNER', 'LINKCY'] as const
 /** Every delivery method a card may show (the request takes CARD_DELIVERY_METHODS only). */
 const SHOWN_DELIVERY_METHODS = ['UK_MAIL', 'INTERNATIONAL_MAIL', 'FRENCH_MAIL', 'FRENCH_MAIL_TRACKING', 'DHL', 'COURIER'] as const
 const CURRENCIES = ['EUR', 'GBP', 'USD', 'PLN', 'AUD', 'CHF', 'CAD', 'SEK', 'NOK', 'JPY', 'HUF', 'HKD', 'NZD', 'CZK', 'SGD', 'RON', 'HRK'] as const
@@ -48,7 +47,7 @@ export const CardUpdateRequestSchema = z.object({ friendlyName: z.string().max(2
 /** CardActivateRequestDto: the PAN's last four digits (first activation of a physical card). */
 export const CardActivateRequestSchema = z.object({ truncatedPan: z.string().regex(/^[0-9]{4}$/).nullish() }).openapi('CardActivateRequest')
 
-const operator = z.enum(CARD_OPERATORS).nullish()
+const operator = z.enum(OPERATORS).nullish()
 const reason = z.enum(['STOLEN', 'LOST', 'DAMAGED', 'OTHER'])
 
 /** CardSuspendRequestDto. */
@@ -79,7 +78,7 @@ export const CardStatusSchema = z
     value: z.enum(CARD_STATUSES),
     reason: z.enum(CARD_STATUS_REASONS).optional(),
     otherReason: z.string().optional(),
-    operator: z.enum(CARD_OPERATORS).optional(),
+    operator: z.enum(OPERATORS).optional(),
   })
   .openapi('CardStatus')
 

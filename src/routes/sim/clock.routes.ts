@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { ValidationError } from '../../state/errors'
 import type { AppEnv } from '../env'
 import { simBody } from './sim.schemas'
 
@@ -11,10 +12,20 @@ const present = (c: { var: AppEnv['Variables'] }) => ({ now: c.var.store.clock.i
 clockRoutes.get('/clock', (c) => c.json(present(c)))
 
 const SetClock = z.strictObject({ now: z.string().datetime({ offset: true }).optional(), frozen: z.boolean().optional() })
+
+/**
+ * POST /_sim/clock {now?, frozen?}: jumps to `now` and/or freezes or lets the clock run. Time only
+ * moves forward (TTLs, lifecycles and scheduled jobs assume it): a `now` before the current instant
+ * is a 400 on `now` (POST /_sim/reset goes back to real time).
+ */
 clockRoutes.post('/clock', async (c) => {
   const body = await simBody(c.req, SetClock)
   const clock = c.var.store.clock
-  if (body.now) clock.set(Date.parse(body.now))
+  const target = body.now === undefined ? undefined : Date.parse(body.now)
+  if (target !== undefined && target < clock.nowMs()) {
+    throw new ValidationError([{ field: 'now', rejectedValue: body.now, message: `must not be before the simulator's current time ${clock.iso()}` }])
+  }
+  if (target !== undefined) clock.set(target)
   if (body.frozen === true && !clock.frozen) clock.freeze()
   if (body.frozen === false && clock.frozen) clock.unfreeze()
   return c.json(present(c))

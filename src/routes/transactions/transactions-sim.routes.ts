@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { SimError } from '../../state/errors'
+import { ibanProblem, isBic, normalizeIban } from '../../state/iban'
 import { tx } from '../../state/store'
 import { presentTransaction } from '../../state/transactions'
 import { receiveIncomingTransfer } from '../../state/transfers-incoming'
@@ -16,8 +17,10 @@ export const simTransactionRoutes = new Hono<AppEnv>()
 const IncomingTransferSchema = z.strictObject({
   amount: transferAmount(),
   debtorName: z.string().min(1).max(140),
-  debtorIban: z.string().min(1).max(34),
-  debtorBic: z.string().max(11).optional(),
+  debtorIban: z.string().min(1).max(34)
+    .refine((iban) => ibanProblem(iban) === null, 'must be a valid IBAN (ISO 13616: country, length, check digits)')
+    .transform(normalizeIban),
+  debtorBic: z.string().max(11).refine(isBic, 'must be a valid BIC').transform((bic) => bic.toUpperCase()).optional(),
   reference: z.string().max(140).optional(),
   instant: z.boolean().default(false),
 })

@@ -1,4 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { StoredAddress } from '../../addresses'
+import type { Operator } from '../../ledger-types'
 import { partners } from './partners'
 
 /** Card statuses of CardStatusDto.value (LinkCy's enum, in lifecycle order). */
@@ -13,23 +15,11 @@ export const CARD_STATUS_REASONS = ['STOLEN', 'LOST', 'DAMAGED', 'OTHER', 'LEDGE
 export type CardStatusReason = (typeof CARD_STATUS_REASONS)[number]
 
 /** Who last changed the card's status (CardStatusDto.operator). */
-export type CardOperator = 'END_USER' | 'PARTNER' | 'LINKCY'
+export type CardOperator = Operator
 
 /** The PIN's state (CardInfoResponseDto.pinStatus). */
 export const PIN_STATUSES = ['LOCKED', 'UNLOCKING', 'UNLOCKED', 'WAITING_ONLINE_TRANSACTION'] as const
 export type PinStatus = (typeof PIN_STATUSES)[number]
-
-/** A card's delivery address, as AddressResponseDto shows it. */
-export interface CardDeliveryAddress {
-  isoCountryCode: string
-  city: string
-  postalCode?: string
-  street?: string
-  number?: string
-  refinement?: string
-  stateOrProvince?: string
-  status: 'INVALID' | 'VALID' | 'VERIFIED'
-}
 
 /**
  * A card issued on a ledger. PAN, CVV and PIN are stored in clear because the simulator must show
@@ -52,7 +42,7 @@ export const cards = sqliteTable('cards', {
   nameOnCard: text('name_on_card'),
   friendlyName: text('friendly_name'),
   deliveryMethod: text('delivery_method'),
-  deliveryAddress: text('delivery_address', { mode: 'json' }).$type<CardDeliveryAddress | null>(),
+  deliveryAddress: text('delivery_address', { mode: 'json' }).$type<StoredAddress | null>(),
   deliveryShipmentDate: text('delivery_shipment_date'),
   deliveryTrackingNumber: text('delivery_tracking_number'),
   pan: text('pan').notNull(),
@@ -64,10 +54,6 @@ export const cards = sqliteTable('cards', {
   pinStatus: text('pin_status').$type<PinStatus>().notNull(),
   /** Consecutive wrong PINs entered in payments (the PIN locks at three). */
   pinTries: integer('pin_tries').notNull().default(0),
-  /** When the card left CREATING (null while creating). */
-  createdAt: integer('created_at'),
-  /** When a physical card may be activated (the simulated delivery); null = at once. */
-  deliveredAt: integer('delivered_at'),
   activationDate: integer('activation_date'),
   /** The instant the card expires (end of its expiry month). */
   expiresAt: integer('expires_at').notNull(),
