@@ -310,6 +310,7 @@ CREATE TABLE `transactions` (
 CREATE INDEX `transactions_partner_ix` ON `transactions` (`partner_id`,`creation_date`);--> statement-breakpoint
 CREATE INDEX `transactions_sender_ledger_ix` ON `transactions` (`sender_ledger_id`,`creation_date`);--> statement-breakpoint
 CREATE INDEX `transactions_receiver_ledger_ix` ON `transactions` (`receiver_ledger_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `transactions_card_ix` ON `transactions` (`card_id`,`creation_date`);--> statement-breakpoint
 CREATE TABLE `beneficiaries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,

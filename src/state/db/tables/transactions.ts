@@ -53,4 +53,5 @@ export const transactions = sqliteTable('transactions', {
   index('transactions_partner_ix').on(t.partnerId, t.creationDate),
   index('transactions_sender_ledger_ix').on(t.senderLedgerId, t.creationDate),
   index('transactions_receiver_ledger_ix').on(t.receiverLedgerId, t.creationDate),
+  index('transactions_card_ix').on(t.cardId, t.creationDate),
 ])
