@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp, type App } from '../src/app'
-import { DEFAULT_SCENARIO, loadScenario, readScenarioFile } from '../src/scenarios/loader'
+import { DEFAULT_SCENARIO, loadScenario, parseScenario, type ScenarioDocument } from '../src/scenarios/loader'
 import { openStore } from '../src/state/store'
 
 // `npm run bench`: in-process throughput and latency of the main operations (app.request, no
@@ -26,8 +26,31 @@ interface Result {
 
 const SANDBOX = { partnerName: 'sandbox', username: 'partner@sandbox.test', password: 'Sandbox-Password-1' }
 
-function request(app: App, method: string, path: string, body?: unknown, token?: string): Promise<Response> {
-  const headers: Record<string, string> = {}
+/** Partner calls that LinkCy may put behind SCA run with the sandbox's BY_PASS strategy. */
+const BY_PASS = { 'Linkcy-SCA-Strategy': 'BY_PASS' }
+
+/**
+ * The default world plus, in the sandbox partner, a VALIDATED consumer with two funded upgraded EUR
+ * ledgers (the second with an ACTIVE card), and limits high enough for thousands of transfers.
+ */
+function benchScenario(): ScenarioDocument {
+  const document = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8')) as ScenarioDocument
+  const sandbox = document.partners!.find((p) => p.name === 'sandbox')!
+  const big = 1_000_000
+  sandbox.limits = { ledger: { transactionLimit: big, transactionDailyLimit: big, transactionMonthlyLimit: big } }
+  sandbox.consumers = [{
+    ref: 'bench', firstName: 'Bench', lastName: 'Holder', phoneVerified: true,
+    kycStatus: 'VALIDATED', linkcyStatus: 'VALIDATED', bankingStatus: 'VALIDATED', complianceStatus: 'VALIDATED',
+    ledgers: [
+      { ref: 'bench-from', friendlyName: 'From', balance: 100_000 },
+      { ref: 'bench-to', friendlyName: 'To', balance: 100_000, cards: [{ ref: 'bench-card', type: 'PHYSICAL', status: 'ACTIVE' }] },
+    ],
+  }]
+  return document
+}
+
+function request(app: App, method: string, path: string, body?: unknown, token?: string, extra: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...extra }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (token) headers.Authorization = `Bearer ${token}`
   return Promise.resolve(app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }))
@@ -59,8 +82,8 @@ async function main(): Promise<void> {
   const dbPath = dir ? join(dir, 'bench.db') : ':memory:'
   const rssBefore = process.memoryUsage().rss
   const store = openStore({ dbPath, seed: 1 })
-  const scenario = readScenarioFile(DEFAULT_SCENARIO)
-  loadScenario(store, scenario)
+  const scenario = parseScenario(benchScenario())
+  const seeded = loadScenario(store, scenario).partners.sandbox!
   const app = createApp(store, { scenario })
   const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Json> }
   const served = (method: string, path: string) => Boolean(doc.paths[path]?.[method])
@@ -95,6 +118,23 @@ async function main(): Promise<void> {
   if (ids.length > 0 && served('get', '/api/partner/consumers')) {
     results.push(await measure(`consumer list (GET /consumers, ${ids.length} rows, page of 20)`, Math.min(ITERATIONS, 300), () => request(app, 'GET', '/api/partner/consumers?pageSize=20', undefined, token), 200))
   } else skipped.push('consumer list')
+
+  const [fromId, toId, cardId] = [seeded.ledgers['bench-from'], seeded.ledgers['bench-to'], seeded.cards['bench-card']]
+  if (served('post', '/api/partner/transactions/inter-ledger')) {
+    const transfer = { ledgerFromId: fromId, ledgerToId: toId, amount: 0.01, reference: 'Bench' }
+    results.push(await measure('inter-ledger transfer (POST /transactions/inter-ledger)', ITERATIONS, () => request(app, 'POST', '/api/partner/transactions/inter-ledger', transfer, token, BY_PASS), 201))
+  } else skipped.push('inter-ledger transfer')
+
+  if (served('get', '/api/partner/transactions')) {
+    const rows = ITERATIONS + WARMUP
+    results.push(await measure(`transactions list (GET /transactions?ledgerId, ~${rows} rows, page of 20)`, Math.min(ITERATIONS, 300), () => request(app, 'GET', `/api/partner/transactions?ledgerId=${fromId}&pageSize=20`, undefined, token), 200))
+  } else skipped.push('transactions list')
+
+  // /_sim is the simulator's control plane (no token): a card network asking to authorize a payment.
+  if (cardId) {
+    const payment = { amount: 0.01, merchantName: 'Bench Shop', merchantCategoryCode: '5411' }
+    results.push(await measure('card authorization (POST /_sim/cards/{id}/authorizations)', ITERATIONS, () => request(app, 'POST', `/_sim/cards/${cardId}/authorizations`, payment), 201))
+  } else skipped.push('card authorization')
 
   const rssAfter = process.memoryUsage().rss
   store.close()

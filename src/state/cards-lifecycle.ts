@@ -1,4 +1,4 @@
-import { cardById, cardsOfLedger, FINAL_CARD_STATUSES, getCard, setCardStatus, type CardOperator, type CardRow, type CardStatusReason } from './cards'
+import { cardById, cardsOfLedger, FINAL_CARD_STATUSES, getCard, jobCard, setCardStatus, type CardOperator, type CardRow, type CardStatusReason } from './cards'
 import { cardSettings } from './cards-settings'
 import { assertMayBank, getBankingEndUser } from './end-user-checks'
 import { SimError } from './errors'
@@ -66,7 +66,7 @@ function settleCard(store: Store, card: CardRow | undefined): CardRow | undefine
 
 /** Scheduled job CARD_STATUS_CHANGE ({cardId}): see settleCard. */
 export const cardStatusChangeJob: JobHandler = (store, payload) => {
-  settleCard(store, cardById(store, String(payload.cardId)))
+  settleCard(store, jobCard(store, payload))
 }
 
 /** LinkCy: after the first activation of a physical card, the holder's address status becomes VERIFIED. */
@@ -159,7 +159,7 @@ export function closeCardsOfLedger(store: Store, ledgerId: string): void {
 
 /** Scheduled job CARD_EXPIRY ({cardId}): at the end of its expiry month a card that is still alive becomes EXPIRED. */
 export const cardExpiryJob: JobHandler = (store, payload) => {
-  const card = cardById(store, String(payload.cardId))
+  const card = jobCard(store, payload)
   if (!card || !cardMayMove(card.status, 'EXPIRED')) return
   if (store.clock.nowMs() < card.expiresAt) return
   setCardStatus(store, card, { status: 'EXPIRED' })

@@ -1,4 +1,4 @@
-import { cardById, getCard, writeCard, type CardRow } from './cards'
+import { getCard, jobCard, writeCard, type CardRow } from './cards'
 import { cardSettings } from './cards-settings'
 import { SimError } from './errors'
 import { schedule, type JobHandler } from './scheduler'
@@ -43,7 +43,7 @@ export function resetPinAttempts(store: Store, scope: Scope, cardId: string): Ca
 
 /** Scheduled job CARD_PIN_UNLOCK ({cardId}): UNLOCKING → WAITING_ONLINE_TRANSACTION. */
 export const cardPinUnlockJob: JobHandler = (store, payload) => {
-  const card = cardById(store, String(payload.cardId))
+  const card = jobCard(store, payload)
   if (card?.pinStatus === 'UNLOCKING') writeCard(store, card, { pinStatus: 'WAITING_ONLINE_TRANSACTION' })
 }
 

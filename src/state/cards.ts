@@ -19,6 +19,11 @@ export function cardById(store: Store, cardId: string): CardRow | undefined {
   return store.db.select().from(cards).where(eq(cards.id, cardId.toLowerCase())).get()
 }
 
+/** The card a scheduled card job names in its payload ({cardId}), if it still exists. */
+export function jobCard(store: Store, payload: Record<string, unknown>): CardRow | undefined {
+  return cardById(store, String(payload.cardId))
+}
+
 /** The card visible to the caller: the partner's, and for an end-user token only its own. */
 export function findCard(store: Store, scope: Scope, cardId: string): CardRow | undefined {
   const row = store.db.select().from(cards).where(and(eq(cards.partnerId, scope.partnerId), eq(cards.id, cardId.toLowerCase()))).get()

@@ -1,4 +1,5 @@
 import { simulateCardPayment, simulateCardPaymentClearing } from './card-payments-entry'
+import type { MerchantInput } from './card-payments-parts'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { simulateLedgerCredit } from './transfers-incoming'
@@ -7,14 +8,9 @@ import { simulateLedgerCredit } from './transfers-incoming'
 // id the body names. Credit Ledger books a sandbox credit; the card kinds run card payments
 // (state/card-payments-entry.ts).
 
-export interface CardAuthorizationSimulation {
+export interface CardAuthorizationSimulation extends MerchantInput {
   amountCents: number
   cardId: string
-  merchantName?: string
-  merchantCity?: string
-  merchantCountry?: string
-  merchantId?: string
-  merchantCategoryCode?: string
 }
 
 export interface CardClearingSimulation {

@@ -5,7 +5,7 @@ import { createCardProfile, type CardProfileRow } from '../../src/state/card-pro
 import { tx } from '../../src/state/store'
 import type { TestWorld } from './app'
 import type { ConsumerRow } from '../../src/state/persons'
-import { insertBankingConsumer, insertLedger, type LedgerRow } from './money'
+import { fetchResource, insertBankingConsumer, insertLedger, type LedgerRow } from './money'
 
 // Card fixtures shared by the card, card-rule and card-payment tests: rows inserted straight into the
 // database (independent of the routes under test). Others ADD exports with str_replace, never rewrite.
@@ -104,3 +104,9 @@ export async function cardSetup(w: TestWorld, available = 100): Promise<CardSetu
 export function postCard(w: TestWorld, token: string, body: Record<string, unknown>): Promise<Response> {
   return w.call('POST', CARDS, { token, body, headers: { 'Linkcy-SCA-Strategy': 'BY_PASS' } })
 }
+
+/** LinkCy's CARD_NOT_FOUND message for `id`. */
+export const cardNotFound = (id: string) => `Card ${id} was not found.`
+
+/** GET /cards/{cardId} as `token`, checked against the reference: the card as LinkCy shows it. */
+export const fetchCard = (w: TestWorld, token: string, id: string) => fetchResource(w, token, `${CARDS}/{cardId}`, id)

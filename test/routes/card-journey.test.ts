@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, type TestWorld } from '../helpers/app'
-import { cardRow } from '../helpers/cards'
+import { CARDS, cardRow, postCard } from '../helpers/cards'
 import { expectError } from '../helpers/errors'
 import { advanceClock, BY_PASS, createdId, fetchResource, fetchTransaction, listTransactionsPage } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
-import { declineOf, expectLedgerAgrees, SIMULATE } from '../helpers/card-payments'
+import { declineOf, expectLedgerAgrees, SIMULATE, simAuthorize } from '../helpers/card-payments'
 
 // The card journeys of issue 5's "Done when", through the API only: a physical card from creation
 // to a successful payment, and a daily-spend rule declining the one payment that crosses it. The
@@ -44,7 +44,7 @@ async function world(balance: number): Promise<{ w: TestWorld; token: string; ja
 
 /** A physical card created with BY_PASS, then awaiting activation and activated with the sandbox truncated PAN. */
 async function activeCard(w: TestWorld, token: string, ledgerId: string, profileId: string, rules: unknown[] = []): Promise<string> {
-  const cardId = await createdId(await w.call('POST', '/api/partner/cards', { token, headers: BY_PASS, body: { ledgerId, profileId, deliveryMethod: 'FRENCH_MAIL', rules } }), '/api/partner/cards')
+  const cardId = await createdId(await postCard(w, token, { ledgerId, profileId, deliveryMethod: 'FRENCH_MAIL', rules }), CARDS)
   await advanceClock(w, 60)
   const pan = await w.call('GET', `/api/partner/cards/${cardId}/pan`, { token })
   expect(pan.status).toBe(200)
@@ -59,7 +59,7 @@ describe('a physical card from creation to a successful payment', () => {
     expect(await expectLedgerAgrees(w, token, ledgerId)).toEqual({ available: 20_000, reserved: 0, total: 20_000 })
 
     // Created (SCA bypassed, as LinkCy's sandbox allows): CREATING, and no payment yet.
-    const create = await w.call('POST', '/api/partner/cards', { token, headers: BY_PASS, body: { ledgerId, profileId, deliveryMethod: 'FRENCH_MAIL', friendlyName: 'Daily card' } })
+    const create = await postCard(w, token, { ledgerId, profileId, deliveryMethod: 'FRENCH_MAIL', friendlyName: 'Daily card' })
     const cardId = await createdId(create, '/api/partner/cards')
     expect((await fetchResource(w, token, CARD, cardId)).status.value).toBe('CREATING')
     expect((await w.call('POST', SIMULATE, { token, body: { cardId, amount: 10 } })).status).toBe(200)
@@ -95,9 +95,7 @@ describe('a physical card from creation to a successful payment', () => {
     expect(pin).toMatch(/^\d{4}$/)
 
     // A chip-and-PIN authorization with that PIN reserves the amount.
-    const auth = await w.call('POST', `/_sim/cards/${cardId}/authorizations`, { body: { amount: 42.1, pin, merchantName: 'Grocery', merchantCity: 'Paris', merchantCategoryCode: '5411' } })
-    expect(auth.status).toBe(201)
-    const authorization = (await auth.json()) as Record<string, any>
+    const authorization = await simAuthorize(w, cardId, { amount: 42.1, pin, merchantName: 'Grocery', merchantCity: 'Paris', merchantCategoryCode: '5411' })
     expect(authorization).toMatchObject({ type: 'CARD_AUTHORIZATION', status: 'APPROVED', amount: 42.1, cardDetails: { truncatedPan: lastFour, inputMethod: 'EMV_CONTACT' }, sender: { cardId, cardFriendlyName: 'Daily card' } })
     expect(await expectLedgerAgrees(w, token, ledgerId)).toEqual({ available: 15_790, reserved: 4_210, total: 20_000 })
 

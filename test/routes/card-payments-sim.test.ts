@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { OTHER, makeWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { insertCard } from '../helpers/cards'
+import { cardNotFound, insertCard } from '../helpers/cards'
 import { fetchTransaction, insertBankingConsumer, insertLedger, listTransactionsPage } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 import { expectLedgerAgrees, fundedCard, simAuthorizationAction, simAuthorize } from '../helpers/card-payments'
@@ -52,9 +52,9 @@ describe('POST /_sim/cards/{cardId}/authorizations and the authorization actions
     const auth = await simAuthorize(w, card.id, { amount: 1 })
     await simAuthorizationAction(w, auth.id, 'clear')
     await expectError(await w.call('POST', `/_sim/cards/authorizations/${auth.id}/release`), 409, 'CARD_AUTHORIZATION_NOT_PENDING', `Card authorization ${auth.id} cannot be released: it is already cleared.`)
-    await expectError(await w.call('POST', `/_sim/cards/${MISSING_ID}/authorizations`, { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', `Card ${MISSING_ID} was not found.`)
+    await expectError(await w.call('POST', `/_sim/cards/${MISSING_ID}/authorizations`, { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', cardNotFound(MISSING_ID))
     await expectError(await w.call('POST', `/_sim/cards/authorizations/${MISSING_ID}/clear`), 404, 'TRANSACTION_NOT_FOUND', `Transaction with id ${MISSING_ID} was not found.`)
-    await expectError(await w.call('POST', '/_sim/cards/not-a-uuid/authorizations', { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', 'Card not-a-uuid was not found.')
+    await expectError(await w.call('POST', '/_sim/cards/not-a-uuid/authorizations', { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', cardNotFound('not-a-uuid'))
     await expectError(await w.call('POST', '/_sim/cards/authorizations/not-a-uuid/reverse'), 404, 'TRANSACTION_NOT_FOUND', 'Transaction with id not-a-uuid was not found.')
     const credit = (await listTransactionsPage(w, token, `ledgerId=${ledger.id}&transactionTypes=SEPA_CREDIT_TRANSFER`)).content[0]!
     await expectError(await w.call('POST', `/_sim/cards/authorizations/${credit.id}/release`), 404, 'TRANSACTION_NOT_FOUND', `Transaction with id ${credit.id} was not found.`)
@@ -125,7 +125,7 @@ describe('POST /_sim/cards/{cardId}/refunds', () => {
     const other = insertCard(w, { ledgerId: ledger.id })
     await expectError(await w.call('POST', `/_sim/cards/${other.id}/refunds`, { body: { transactionId: auth.id } }), 400, 'TRANSACTION_NOT_FOUND', `Transaction with id ${auth.id} was not found.`, { field: 'transactionId', rejectedValue: auth.id })
     expect((await w.call('POST', `/_sim/cards/${card.id}/refunds`, { body: {} })).status).toBe(400)
-    await expectError(await w.call('POST', `/_sim/cards/${MISSING_ID}/refunds`, { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', `Card ${MISSING_ID} was not found.`)
+    await expectError(await w.call('POST', `/_sim/cards/${MISSING_ID}/refunds`, { body: { amount: 1 } }), 404, 'CARD_NOT_FOUND', cardNotFound(MISSING_ID))
     await simAuthorizationAction(w, auth.id, 'release')
     w.store.sqlite.prepare("UPDATE ledgers SET status = 'CLOSED' WHERE id = ?").run(ledger.id)
     const res = await w.call('POST', `/_sim/cards/${card.id}/refunds`, { body: { amount: 5 } })

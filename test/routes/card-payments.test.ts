@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { OTHER, makeWorld } from '../helpers/app'
 import { MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { insertCard } from '../helpers/cards'
+import { cardNotFound, insertCard } from '../helpers/cards'
 import { advanceClock, fetchTransaction, insertBankingConsumer, insertLedger, listTransactionsPage, setPartnerSettings } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 import { expectLedgerAgrees, fundedCard, SIMULATE, simAuthorize } from '../helpers/card-payments'
@@ -95,8 +95,8 @@ describe('card authorization and clearing through POST /transactions/simulate', 
     const { token, ledger, card } = await fundedCard(w, 10)
     const olga = insertBankingConsumer(w, { partner: OTHER.partnerName })
     const foreignCard = insertCard(w, { ledgerId: insertLedger(w, { consumerId: olga.id, available: 10 }).id })
-    await expectError(await w.call('POST', SIMULATE, { token, body: { cardId: foreignCard.id, amount: 1 } }), 400, 'CARD_NOT_FOUND', `Card ${foreignCard.id} was not found.`, { field: 'cardId', rejectedValue: foreignCard.id })
-    await expectError(await w.call('POST', SIMULATE, { token, body: { cardId: MISSING_ID, amount: 1 } }), 400, 'CARD_NOT_FOUND', `Card ${MISSING_ID} was not found.`, { field: 'cardId', rejectedValue: MISSING_ID })
+    await expectError(await w.call('POST', SIMULATE, { token, body: { cardId: foreignCard.id, amount: 1 } }), 400, 'CARD_NOT_FOUND', cardNotFound(foreignCard.id), { field: 'cardId', rejectedValue: foreignCard.id })
+    await expectError(await w.call('POST', SIMULATE, { token, body: { cardId: MISSING_ID, amount: 1 } }), 400, 'CARD_NOT_FOUND', cardNotFound(MISSING_ID), { field: 'cardId', rejectedValue: MISSING_ID })
     const credit = (await listTransactionsPage(w, token, `ledgerId=${ledger.id}`)).content[0]!
     for (const id of [credit.id as string, MISSING_ID]) {
       await expectError(await w.call('POST', SIMULATE, { token, body: { transactionId: id } }), 400, 'TRANSACTION_NOT_FOUND', `Transaction with id ${id} was not found.`, { field: 'transactionId', rejectedValue: id })

@@ -6,7 +6,7 @@ import { credentials } from '../../src/state/db/schema'
 import { getPartner } from '../../src/state/partners'
 import { tx } from '../../src/state/store'
 import { expectError } from '../helpers/errors'
-import { insertCard } from '../helpers/cards'
+import { CARDS, cardNotFound, insertCard } from '../helpers/cards'
 import { BY_PASS, insertBankingConsumer, insertLedger } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 import { cardRulesOf } from '../../src/state/card-rules'
@@ -14,7 +14,6 @@ import { cardRulesOf } from '../../src/state/card-rules'
 // SCA on the card rule operations, and the profile's default rules reaching only the cards created
 // after they were set.
 
-const CARDS = '/api/partner/cards'
 const FAIL = { 'Linkcy-SCA-Strategy': 'FAIL' }
 const scaRequired = (strategy: string) => `The operation you are trying to do requires SCA, current strategy ${strategy}.`
 const rulesOf = (w: TestWorld, cardId: string) => cardRulesOf(w.store, cardId).map((r) => [r.type, r.creator, r.value])
@@ -83,8 +82,8 @@ describe('SCA on PUT and DELETE /api/partner/cards/{cardId}/rules', () => {
     const { card } = await scaCard(w)
     const other = await scaCard(w, 'other')
     const token = holderTokenOf(w, other.id)
-    await expectError(await w.call('PUT', `${CARDS}/${card.id}/rules`, { token, body: { type: 'DAILY_MAX_SPEND', value: 5 } }), 404, 'CARD_NOT_FOUND', `Card ${card.id} was not found.`)
-    await expectError(await w.call('DELETE', `${CARDS}/${card.id}/rules/DAILY_MAX_SPEND`, { token }), 404, 'CARD_NOT_FOUND', `Card ${card.id} was not found.`)
+    await expectError(await w.call('PUT', `${CARDS}/${card.id}/rules`, { token, body: { type: 'DAILY_MAX_SPEND', value: 5 } }), 404, 'CARD_NOT_FOUND', cardNotFound(card.id))
+    await expectError(await w.call('DELETE', `${CARDS}/${card.id}/rules/DAILY_MAX_SPEND`, { token }), 404, 'CARD_NOT_FOUND', cardNotFound(card.id))
     // Its own card is challenged.
     expect((await w.call('PUT', `${CARDS}/${other.card.id}/rules`, { token, body: { type: 'DAILY_MAX_SPEND', value: 5 } })).status).toBe(202)
   })

@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld, OTHER, type TestWorld } from '../helpers/app'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
-import { insertCard } from '../helpers/cards'
+import { CARDS, cardNotFound, insertCard } from '../helpers/cards'
 import { BY_PASS, insertBankingConsumer, insertLedger, insufficientRights } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 import { cardRulesOf, evaluateCardRules } from '../../src/state/card-rules'
 
-const CARDS = '/api/partner/cards'
 const RULES_REF = '/api/partner/cards/{cardId}/rules'
 const DELETE_REF = '/api/partner/cards/{cardId}/rules/{ruleType}'
-const notFound = (id: string) => `Card ${id} was not found.`
 
 /** A banking consumer with a ledger and an ACTIVE card on it; partner and end-user tokens. */
 async function cardWorld(w: TestWorld) {
@@ -100,9 +98,9 @@ describe('PUT /api/partner/cards/{cardId}/rules', () => {
     const johnToken = await consumerToken(w, john)
     const otherToken = await w.partnerToken(OTHER)
     for (const [who, id] of [[token, MISSING_ID], [otherToken, card.id], [johnToken, card.id]] as const) {
-      const put = await expectError(await putRule(w, who, id, { type: 'DAILY_MAX_SPEND', value: 10 }), 404, 'CARD_NOT_FOUND', notFound(id))
+      const put = await expectError(await putRule(w, who, id, { type: 'DAILY_MAX_SPEND', value: 10 }), 404, 'CARD_NOT_FOUND', cardNotFound(id))
       expect(referenceErrors('PUT', RULES_REF, 404, put)).toEqual([])
-      const del = await expectError(await deleteRule(w, who, id, 'DAILY_MAX_SPEND'), 404, 'CARD_NOT_FOUND', notFound(id))
+      const del = await expectError(await deleteRule(w, who, id, 'DAILY_MAX_SPEND'), 404, 'CARD_NOT_FOUND', cardNotFound(id))
       expect(referenceErrors('DELETE', DELETE_REF, 404, del)).toEqual([])
     }
     expect(cardRulesOf(w.store, card.id)).toEqual([])

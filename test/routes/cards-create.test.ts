@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, type TestWorld } from '../helpers/app'
-import { CARDS, cardRow, cardSetup, DESIGNS, insertCard, insertCardProfile, postCard, setCardSettings, type CardSetup } from '../helpers/cards'
+import { CARDS, cardRow, cardSetup, DESIGNS, insertCard, insertCardProfile, postCard, setCardSettings, fetchCard, type CardSetup } from '../helpers/cards'
 import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { createdId, fetchResource, insertBankingConsumer, insertLedger, standingMessage, type StandingCode } from '../helpers/money'
+import { createdId, insertBankingConsumer, insertLedger, standingMessage, type StandingCode } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 import { isLuhnValid, panMatchesScheme } from '../../src/state/card-secrets'
 
@@ -11,7 +11,6 @@ import { isLuhnValid, panMatchesScheme } from '../../src/state/card-secrets'
 // clock) and every documented refusal, in the documented order.
 
 const create = async (w: TestWorld, token: string, body: Record<string, unknown>) => createdId(await postCard(w, token, body), CARDS)
-const getCard = (w: TestWorld, token: string, id: string) => fetchResource(w, token, `${CARDS}/{cardId}`, id)
 const physicalBody = (s: CardSetup, extra: Record<string, unknown> = {}) => ({ ledgerId: s.ledger.id, profileId: s.physical.id, deliveryMethod: 'FRENCH_MAIL', ...extra })
 const virtualBody = (s: CardSetup, extra: Record<string, unknown> = {}) => ({ ledgerId: s.ledger.id, profileId: s.virtual.id, ...extra })
 
@@ -20,7 +19,7 @@ describe('POST /api/partner/cards: creation and the lifecycle on the clock', () 
     const w = makeWorld()
     const s = await cardSetup(w)
     const id = await create(w, s.token, physicalBody(s, { friendlyName: 'Daily', rules: [{ type: 'DAILY_MAX_SPEND', value: 50, name: 'day' }] }))
-    const creating = await getCard(w, s.token, id)
+    const creating = await fetchCard(w, s.token, id)
     expect(creating).toEqual({
       id, endUserId: s.consumer.id, ledgerId: s.ledger.id, profile: { id: s.physical.id, name: 'Classic' }, expiryDate: '2029-01',
       nameOnCard: 'JANE DOE', friendlyName: 'Daily',
@@ -30,9 +29,9 @@ describe('POST /api/partner/cards: creation and the lifecycle on the clock', () 
       rules: [{ type: 'DAILY_MAX_SPEND', name: 'day', value: 50, creator: 'PARTNER' }],
     })
     w.store.clock.advance(2999)
-    expect((await getCard(w, s.token, id)).status).toEqual({ value: 'CREATING' })
+    expect((await fetchCard(w, s.token, id)).status).toEqual({ value: 'CREATING' })
     w.store.clock.advance(1)
-    const awaiting = await getCard(w, s.token, id)
+    const awaiting = await fetchCard(w, s.token, id)
     expect(awaiting).toMatchObject({ status: { value: 'AWAITING_ACTIVATION' }, deliveryShipmentDate: '2026-01-15', updateDate: '2026-01-15T10:00:03.000Z' })
     expect(awaiting.truncatedPan).toBeUndefined()
     const row = cardRow(w, id)
@@ -47,14 +46,14 @@ describe('POST /api/partner/cards: creation and the lifecycle on the clock', () 
     const s = await cardSetup(w)
     const id = await create(w, s.token, virtualBody(s, { nameOnCard: 'JANE ONLINE', deliveryMethod: 'FRENCH_MAIL' }))
     w.store.clock.advance(3000)
-    const virtual = await getCard(w, s.token, id)
+    const virtual = await fetchCard(w, s.token, id)
     expect(virtual).toMatchObject({ type: 'VIRTUAL', status: { value: 'ACTIVE' }, nameOnCard: 'JANE ONLINE', truncatedPan: cardRow(w, id).panLast4 })
     expect(virtual.deliveryMethod).toBeUndefined()
 
     const visa = insertCardProfile(w, s.partnerId, DESIGNS.visaPhysical, { name: 'Visa' })
     const tracked = await create(w, s.token, { ledgerId: s.ledger.id, profileId: visa.id, deliveryMethod: 'FRENCH_MAIL_TRACKING' })
     w.store.clock.advance(3000)
-    expect((await getCard(w, s.token, tracked)).deliveryTrackingNumber).toMatch(/^LA\d{9}FR$/)
+    expect((await fetchCard(w, s.token, tracked)).deliveryTrackingNumber).toMatch(/^LA\d{9}FR$/)
     expect(cardRow(w, tracked).pan).toMatch(/^4\d{15}$/)
     expect(isLuhnValid(cardRow(w, tracked).pan)).toBe(true)
   })
@@ -85,13 +84,13 @@ describe('POST /api/partner/cards: creation and the lifecycle on the clock', () 
     await w.call('PUT', `/api/partner/card-profiles/${s.virtual.id}/rules`, { token: s.token, body: { type: 'MONTHLY_MAX_SPEND', value: 900 } })
     await w.call('PUT', `/api/partner/card-profiles/${s.virtual.id}/rules`, { token: s.token, body: { type: 'WEEKLY_MAX_SPEND', value: 300 } })
     const id = await create(w, s.token, virtualBody(s, { rules: [{ type: 'WEEKLY_MAX_SPEND', value: 200 }] }))
-    expect((await getCard(w, s.token, id)).rules).toEqual([
+    expect((await fetchCard(w, s.token, id)).rules).toEqual([
       { type: 'MONTHLY_MAX_SPEND', value: 900, creator: 'PARTNER' }, { type: 'WEEKLY_MAX_SPEND', value: 200, creator: 'PARTNER' },
     ])
     const endUser = await consumerToken(w, s.consumer)
     w.store.clock.advance(3000)
     const own = await create(w, endUser, virtualBody(s, { rules: [{ type: 'MONTHLY_MAX_SPEND', value: 100 }] }))
-    expect((await getCard(w, endUser, own)).rules).toEqual([
+    expect((await fetchCard(w, endUser, own)).rules).toEqual([
       { type: 'MONTHLY_MAX_SPEND', value: 100, creator: 'END_USER' }, { type: 'MONTHLY_MAX_SPEND', value: 900, creator: 'PARTNER' },
       { type: 'WEEKLY_MAX_SPEND', value: 300, creator: 'PARTNER' },
     ])

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld, type TestWorld } from '../helpers/app'
-import { CARDS, cardRow, cardSetup, insertCard, postCard, setCardSettings } from '../helpers/cards'
+import { CARDS, cardNotFound, cardRow, cardSetup, fetchCard, insertCard, postCard, setCardSettings } from '../helpers/cards'
 import { consumerRow, consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectBusiness400, expectError } from '../helpers/errors'
-import { createdId, fetchResource, insertBankingConsumer, insertLedger, insufficientRights, standingMessage } from '../helpers/money'
+import { createdId, insertBankingConsumer, insertLedger, insufficientRights, standingMessage } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
 
 // Activation with the PAN's last four digits, suspension and reactivation, closure, expiry on the
 // clock, ledger closure, and GET / PATCH / list of cards with their isolation.
 
-const getCard = (w: TestWorld, token: string, id: string) => fetchResource(w, token, `${CARDS}/{cardId}`, id)
 const post = (w: TestWorld, token: string, id: string, action: string, body: unknown = {}) => w.call('POST', `${CARDS}/${id}/${action}`, { token, body })
-const notFound = (id: string) => `Card ${id} was not found.`
 
 describe('POST /api/partner/cards/{cardId}/activate', () => {
   it('first activation of a physical card with its last four digits: ACTIVATING, then ACTIVE after 1 s; truncatedPan shows; the address is VERIFIED', async () => {
@@ -33,9 +31,9 @@ describe('POST /api/partner/cards/{cardId}/activate', () => {
 
     const ok = await post(w, s.token, id, 'activate', { truncatedPan: last4 })
     expect(ok.status).toBe(204)
-    expect((await getCard(w, s.token, id)).status).toEqual({ value: 'ACTIVATING' })
+    expect((await fetchCard(w, s.token, id)).status).toEqual({ value: 'ACTIVATING' })
     w.store.clock.advance(1000)
-    const active = await getCard(w, s.token, id)
+    const active = await fetchCard(w, s.token, id)
     expect(active).toMatchObject({ status: { value: 'ACTIVE' }, truncatedPan: last4 })
     expect(consumerRow(w, s.consumer.id).profile.address?.status).toBe('VERIFIED')
     await expectError(await post(w, s.token, id, 'activate', { truncatedPan: last4 }), 409, 'CARD_MUST_BE_SUSPENDED_OR_AWAITING_ACTIVATION',
@@ -62,7 +60,7 @@ describe('POST /api/partner/cards/{cardId}/activate', () => {
       expect(cardRow(w, held.id).status).toBe('SUSPENDED')
     }
     expect((await post(w, s.token, card.id, 'activate', {})).status).toBe(204)
-    expect(await getCard(w, s.token, card.id)).toMatchObject({ status: { value: 'ACTIVE' } })
+    expect(await fetchCard(w, s.token, card.id)).toMatchObject({ status: { value: 'ACTIVE' } })
   })
 
   it('404 CARD_NOT_FOUND for an unknown card, another partner\'s or another end-user\'s; a non-uuid id is a 400', async () => {
@@ -72,7 +70,7 @@ describe('POST /api/partner/cards/{cardId}/activate', () => {
     const stranger = await consumerToken(w, insertBankingConsumer(w))
     const other = await w.partnerToken({ partnerName: 'other-sandbox', username: 'partner@other.test', password: 'Other-Password-1' })
     for (const [token, id] of [[s.token, MISSING_ID], [stranger, card.id], [other, card.id]] as const) {
-      const body = await expectError(await post(w, token, id, 'activate', { truncatedPan: card.panLast4 }), 404, 'CARD_NOT_FOUND', notFound(id))
+      const body = await expectError(await post(w, token, id, 'activate', { truncatedPan: card.panLast4 }), 404, 'CARD_NOT_FOUND', cardNotFound(id))
       expect(referenceErrors('POST', `${CARDS}/{cardId}/activate`, 404, body)).toEqual([])
     }
     expect((await post(w, s.token, 'not-a-uuid', 'activate')).status).toBe(400)
@@ -91,17 +89,17 @@ describe('POST /api/partner/cards/{cardId}/suspend and /close', () => {
     expect(referenceErrors('POST', `${CARDS}/{cardId}/suspend`, 400, body)).toEqual([])
     // An end-user token is recorded as END_USER whatever operator it names.
     expect((await post(w, endUser, card.id, 'suspend', { operator: 'PARTNER', reason: 'OTHER', otherReason: 'left it at the gym' })).status).toBe(204)
-    expect((await getCard(w, s.token, card.id)).status).toEqual({ value: 'SUSPENDING', reason: 'OTHER', otherReason: 'left it at the gym', operator: 'END_USER' })
+    expect((await fetchCard(w, s.token, card.id)).status).toEqual({ value: 'SUSPENDING', reason: 'OTHER', otherReason: 'left it at the gym', operator: 'END_USER' })
     w.store.clock.advance(1000)
-    expect((await getCard(w, endUser, card.id)).status).toEqual({ value: 'SUSPENDED', reason: 'OTHER', otherReason: 'left it at the gym', operator: 'END_USER' })
+    expect((await fetchCard(w, endUser, card.id)).status).toEqual({ value: 'SUSPENDED', reason: 'OTHER', otherReason: 'left it at the gym', operator: 'END_USER' })
     const again = await expectError(await post(w, s.token, card.id, 'suspend', { operator: 'PARTNER' }), 409, 'CARD_MUST_BE_ACTIVE',
       `Card with id ${card.id} must be active in order to perform this operation. Current card status is SUSPENDED.`)
     expect(referenceErrors('POST', `${CARDS}/{cardId}/suspend`, 409, again)).toEqual([])
     expect((await post(w, endUser, card.id, 'activate', {})).status).toBe(204)
-    expect((await getCard(w, s.token, card.id)).status).toEqual({ value: 'REACTIVATING' })
+    expect((await fetchCard(w, s.token, card.id)).status).toEqual({ value: 'REACTIVATING' })
     w.store.clock.advance(1000)
-    expect((await getCard(w, s.token, card.id)).status).toEqual({ value: 'ACTIVE' })
-    await expectError(await post(w, s.token, MISSING_ID, 'suspend', { operator: 'PARTNER' }), 404, 'CARD_NOT_FOUND', notFound(MISSING_ID))
+    expect((await fetchCard(w, s.token, card.id)).status).toEqual({ value: 'ACTIVE' })
+    await expectError(await post(w, s.token, MISSING_ID, 'suspend', { operator: 'PARTNER' }), 404, 'CARD_NOT_FOUND', cardNotFound(MISSING_ID))
     expect((await post(w, s.token, card.id, 'suspend', { operator: 'ROBOT' })).status).toBe(400)
   })
 
@@ -116,12 +114,12 @@ describe('POST /api/partner/cards/{cardId}/suspend and /close', () => {
       "The chosen closure reason is 'OTHER' but no description was specified.")
     expect((await post(w, s.token, card.id, 'close', { operator: 'PARTNER', reason: 'STOLEN' })).status).toBe(204)
     w.store.clock.advance(1000)
-    expect((await getCard(w, s.token, card.id)).status).toEqual({ value: 'CLOSED', reason: 'STOLEN', operator: 'PARTNER' })
+    expect((await fetchCard(w, s.token, card.id)).status).toEqual({ value: 'CLOSED', reason: 'STOLEN', operator: 'PARTNER' })
     expect((await post(w, s.token, card.id, 'close', { operator: 'PARTNER', reason: 'LOST' })).status).toBe(204)
     expect(cardRow(w, card.id).statusReason).toBe('STOLEN')
     await expectError(await post(w, s.token, card.id, 'activate', {}), 409, 'CARD_MUST_BE_SUSPENDED_OR_AWAITING_ACTIVATION',
       `Card with id ${card.id} must be suspended or awaiting activation in order to be activated. Current card status is CLOSED.`)
-    const body = await expectError(await post(w, s.token, MISSING_ID, 'close', { operator: 'PARTNER', reason: 'LOST' }), 404, 'CARD_NOT_FOUND', notFound(MISSING_ID))
+    const body = await expectError(await post(w, s.token, MISSING_ID, 'close', { operator: 'PARTNER', reason: 'LOST' }), 404, 'CARD_NOT_FOUND', cardNotFound(MISSING_ID))
     expect(referenceErrors('POST', `${CARDS}/{cardId}/close`, 404, body)).toEqual([])
   })
 
@@ -132,7 +130,7 @@ describe('POST /api/partner/cards/{cardId}/suspend and /close', () => {
     const id = await createdId(await postCard(w, s.token, { ledgerId: s.ledger.id, profileId: s.virtual.id }), CARDS)
     expect((await post(w, s.token, id, 'close', { operator: 'PARTNER', reason: 'DAMAGED' })).status).toBe(204)
     w.store.clock.advance(5000)
-    expect((await getCard(w, s.token, id)).status).toEqual({ value: 'CLOSED', reason: 'DAMAGED', operator: 'PARTNER' })
+    expect((await fetchCard(w, s.token, id)).status).toEqual({ value: 'CLOSED', reason: 'DAMAGED', operator: 'PARTNER' })
   })
 })
 
@@ -143,12 +141,12 @@ describe('expiry and ledger closure', () => {
     setCardSettings(w, s.partnerId, { cardValidityYears: 1 })
     const id = await createdId(await postCard(w, s.token, { ledgerId: s.ledger.id, profileId: s.virtual.id }), CARDS)
     w.store.clock.advance(3000)
-    expect(await getCard(w, s.token, id)).toMatchObject({ expiryDate: '2027-01', status: { value: 'ACTIVE' } })
+    expect(await fetchCard(w, s.token, id)).toMatchObject({ expiryDate: '2027-01', status: { value: 'ACTIVE' } })
     w.store.clock.advance(Date.parse('2027-02-01T00:00:00Z') - w.store.clock.nowMs() - 1)
     const token = await w.partnerToken()
-    expect((await getCard(w, token, id)).status).toEqual({ value: 'ACTIVE' })
+    expect((await fetchCard(w, token, id)).status).toEqual({ value: 'ACTIVE' })
     w.store.clock.advance(1)
-    expect((await getCard(w, token, id)).status).toEqual({ value: 'EXPIRED' })
+    expect((await fetchCard(w, token, id)).status).toEqual({ value: 'EXPIRED' })
     await expectError(await post(w, token, id, 'suspend', { operator: 'PARTNER' }), 409, 'CARD_MUST_BE_ACTIVE',
       `Card with id ${id} must be active in order to perform this operation. Current card status is EXPIRED.`)
   })
@@ -162,7 +160,7 @@ describe('expiry and ledger closure', () => {
     const elsewhere = insertCard(w, { ledgerId: insertLedger(w, { consumerId: s.consumer.id }).id })
     expect((await w.call('POST', `/api/partner/ledgers/${s.ledger.id}/close`, { token: s.token, body: { operator: 'PARTNER', reason: 'bye' } })).status).toBe(204)
     w.store.clock.advance(2000)
-    for (const card of [live, suspended]) expect((await getCard(w, s.token, card.id)).status).toEqual({ value: 'CLOSED', reason: 'LEDGER_CLOSED', operator: 'LINKCY' })
+    for (const card of [live, suspended]) expect((await fetchCard(w, s.token, card.id)).status).toEqual({ value: 'CLOSED', reason: 'LEDGER_CLOSED', operator: 'LINKCY' })
     expect(cardRow(w, expired.id).status).toBe('EXPIRED')
     expect(cardRow(w, elsewhere.id).status).toBe('ACTIVE')
   })
@@ -231,9 +229,9 @@ describe('GET /api/partner/cards, GET and PATCH /cards/{cardId}', () => {
     const stranger = await consumerToken(w, insertBankingConsumer(w))
     const other = await w.partnerToken({ partnerName: 'other-sandbox', username: 'partner@other.test', password: 'Other-Password-1' })
     for (const token of [stranger, other]) {
-      const body = await expectError(await w.call('GET', `${CARDS}/${card.id}`, { token }), 404, 'CARD_NOT_FOUND', notFound(card.id))
+      const body = await expectError(await w.call('GET', `${CARDS}/${card.id}`, { token }), 404, 'CARD_NOT_FOUND', cardNotFound(card.id))
       expect(referenceErrors('GET', `${CARDS}/{cardId}`, 404, body)).toEqual([])
-      await expectError(await w.call('PATCH', `${CARDS}/${card.id}`, { token, body: { friendlyName: 'x' } }), 404, 'CARD_NOT_FOUND', notFound(card.id))
+      await expectError(await w.call('PATCH', `${CARDS}/${card.id}`, { token, body: { friendlyName: 'x' } }), 404, 'CARD_NOT_FOUND', cardNotFound(card.id))
     }
     expect((await w.call('GET', `${CARDS}/${card.id.toUpperCase()}`, { token: s.token })).status).toBe(200)
     const patched = await w.call('PATCH', `${CARDS}/${card.id}`, { token: await consumerToken(w, s.consumer), body: { friendlyName: 'Groceries' } })
@@ -241,8 +239,8 @@ describe('GET /api/partner/cards, GET and PATCH /cards/{cardId}', () => {
     const body = await patched.json()
     expect(body).toEqual({ id: card.id })
     expect(referenceErrors('PATCH', `${CARDS}/{cardId}`, 200, body)).toEqual([])
-    expect((await getCard(w, s.token, card.id)).friendlyName).toBe('Groceries')
-    const missing = await expectError(await w.call('PATCH', `${CARDS}/${MISSING_ID}`, { token: s.token, body: {} }), 404, 'CARD_NOT_FOUND', notFound(MISSING_ID))
+    expect((await fetchCard(w, s.token, card.id)).friendlyName).toBe('Groceries')
+    const missing = await expectError(await w.call('PATCH', `${CARDS}/${MISSING_ID}`, { token: s.token, body: {} }), 404, 'CARD_NOT_FOUND', cardNotFound(MISSING_ID))
     expect(referenceErrors('PATCH', `${CARDS}/{cardId}`, 404, missing)).toEqual([])
     const long = await w.call('PATCH', `${CARDS}/${card.id}`, { token: s.token, body: { friendlyName: 'x'.repeat(256) } })
     expect(await long.json()).toMatchObject({ errorCode: 'TOO_LONG_FIELD' })
