@@ -446,4 +446,33 @@ CREATE TABLE `card_rules` (
 	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `card_rules_owner_ix` ON `card_rules` (`scope`,`owner_id`,`type`);
+CREATE INDEX `card_rules_owner_ix` ON `card_rules` (`scope`,`owner_id`,`type`);--> statement-breakpoint
+CREATE TABLE `end_user_document_links` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`document_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `end_user_documents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`end_user_id` text NOT NULL,
+	`type` text NOT NULL,
+	`status` text NOT NULL,
+	`requested` integer NOT NULL,
+	`friendly_name` text,
+	`file_name` text,
+	`content_type` text,
+	`size` integer,
+	`content` blob,
+	`transaction_id` text,
+	`beneficiary_id` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `end_user_documents_end_user_ix` ON `end_user_documents` (`partner_id`,`end_user_id`);

@@ -21,6 +21,9 @@ import { cardRoutes } from './cards/cards.routes'
 import { cardSecretRoutes } from './cards/card-secrets.routes'
 import { cardRuleRoutes } from './cards/card-rules.routes'
 import { cardProfileRoutes } from './card-profiles/card-profiles.routes'
+import { acquiringRoutes } from './acquiring/acquiring.routes'
+import { endUserDocumentRoutes } from './end-user-documents/end-user-documents.routes'
+import { webPageRoutes } from './web-pages/web-pages.routes'
 
 // Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
 // Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
@@ -28,5 +31,5 @@ export const apiRouters = [
   authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes, sandboxMoneyRoutes, sandboxCardRoutes,
   partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
   ledgerRoutes, directDebitRoutes, transactionRoutes, beneficiaryRoutes, mandateRoutes, endUserRoutes, documentRoutes,
-  cardRuleRoutes, cardProfileRoutes, cardRoutes, cardSecretRoutes,
+  cardRuleRoutes, cardProfileRoutes, cardRoutes, cardSecretRoutes, acquiringRoutes, endUserDocumentRoutes, webPageRoutes,
 ]

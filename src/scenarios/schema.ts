@@ -5,6 +5,7 @@ import { BENEFICIARY_SETTINGS_SEED } from '../state/beneficiaries-settings'
 import { LedgerSeedSchema } from './seed-ledgers'
 import { LEDGER_TYPES } from '../state/ledger-types'
 import { CARD_SETTINGS_SEED } from '../state/cards-settings'
+import { ACQUIRING_SETTINGS_SEED } from '../state/acquiring-settings'
 
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
 // Documented in docs/scenarios.md. Later issues extend it (cards, corporates, ...).
@@ -49,6 +50,7 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   termsVersion: z.string().optional(),
   smsServiceActive: z.boolean().optional(),
   delegatedPoa: z.boolean().optional(),
+  documentLimit: z.number().int().min(0).optional(),
   sca: ScaPolicySeedSchema.optional(),
   /** beneficiaryInitialStatus, deniedBics, mandatesForConsumers, mandateProcessingSeconds (state/beneficiaries-settings.ts). */
   ...BENEFICIARY_SETTINGS_SEED,
@@ -59,6 +61,8 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   sctInstSettlementSeconds: z.number().int().min(0).optional(),
   /** cardCreationSeconds, cardStatusChangeSeconds, cardDeliveryMethods, panDisplayEnabled, ... (state/cards-settings.ts). */
   ...CARD_SETTINGS_SEED,
+  /** acquiring: the partner's acquiring configuration, or false for none (state/acquiring-settings.ts). */
+  ...ACQUIRING_SETTINGS_SEED,
   /** Days an uncleared card authorization keeps its hold before it is RELEASED (state/card-payments.ts; default 7). */
   authorizationReleaseDays: z.number().min(0).max(365).optional(),
 })

@@ -5,6 +5,7 @@ import { formatIsoDuration, parseIsoDuration } from './clock'
 import { getPartner, partnerSettings } from './partners'
 import { findConsumer, partnerConsumer, setConsumerColumns } from './persons'
 import { isEndUser, type Scope } from './scope'
+import { visibleDocument } from './end-user-documents'
 import type { Store } from './store'
 import { pageUrl } from './verifications'
 import { openWebPage, type WebPageRow } from './web-pages'
@@ -39,10 +40,11 @@ export const PROOF_OF_ADDRESS = 'PROOF_OF_ADDRESS'
 export const addressVerificationPath = (id: string): string => `/pages/address-verifications/${id}`
 
 /** The uploaded document with this id visible to the caller, or undefined. */
-export function findDocument(_store: Store, _scope: Scope, _documentId: string): PoaDocument | undefined {
-  // SIM: documents are not simulated yet (a later issue adds uploads), so every documentId is unknown
-  // and UPLOADED_DOCUMENT / DELEGATED answer DOCUMENT_NOT_FOUND.
-  return undefined
+export function findDocument(store: Store, scope: Scope, documentId: string): PoaDocument | undefined {
+  const row = visibleDocument(store, scope, documentId)
+  // A document LinkCy requested but nobody uploaded yet has no file to verify against.
+  if (!row || !row.content) return undefined
+  return { id: row.id, type: row.type, personId: row.endUserId }
 }
 
 /** LinkCy only verifies an address against a PROOF_OF_ADDRESS document (else INVALID_DOCUMENT_TYPE). */

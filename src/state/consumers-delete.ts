@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { consumers, emailVerifications, kycApplications, outbox, phoneVerifications, scaDevices, scaInteractions, webPages } from './db/schema'
+import { consumers, emailVerifications, endUserDocumentLinks, endUserDocuments, kycApplications, outbox, phoneVerifications, scaDevices, scaInteractions, webPages } from './db/schema'
 import { deleteCredentials } from './auth'
 import { getConsumer } from './consumers'
 import { deleteEndUserMoney } from './end-user-money-delete'
@@ -9,7 +9,7 @@ import type { Store } from './store'
 /**
  * DELETE /consumers/{id} (sandbox only): removes the consumer and everything that hangs off it
  * (login and tokens, phone and e-mail verifications, KYC applications, their hosted pages, sent
- * messages, SCA devices and interactions, and its money: state/end-user-money-delete.ts), so its
+ * messages, SCA devices and interactions, uploaded documents, and its money: state/end-user-money-delete.ts), so its
  * phone can be used again. Another partner's consumer reads as CONSUMER_NOT_FOUND.
  */
 export function deleteConsumer(store: Store, scope: Scope, consumerId: string): void {
@@ -25,6 +25,9 @@ export function deleteConsumer(store: Store, scope: Scope, consumerId: string): 
   store.db.delete(outbox).where(and(eq(outbox.partnerId, partnerId), eq(outbox.personId, id))).run()
   store.db.delete(scaInteractions).where(and(eq(scaInteractions.partnerId, partnerId), eq(scaInteractions.endUserId, id))).run()
   store.db.delete(scaDevices).where(and(eq(scaDevices.partnerId, partnerId), eq(scaDevices.endUserId, id))).run()
+  const documentIds = store.db.select({ id: endUserDocuments.id }).from(endUserDocuments).where(and(eq(endUserDocuments.partnerId, partnerId), eq(endUserDocuments.endUserId, id))).all().map((r) => r.id)
+  if (documentIds.length > 0) store.db.delete(endUserDocumentLinks).where(inArray(endUserDocumentLinks.documentId, documentIds)).run()
+  store.db.delete(endUserDocuments).where(and(eq(endUserDocuments.partnerId, partnerId), eq(endUserDocuments.endUserId, id))).run()
   deleteEndUserMoney(store, partnerId, id)
   deleteCredentials(store, 'CONSUMER', id)
   store.db.delete(consumers).where(eq(consumers.id, id)).run()

@@ -82,6 +82,9 @@ export const ERROR_CATALOGUE = {
   DOCUMENT_NOT_FOUND: bad('Document with id {0} was not found.'),
   OPERATION_NOT_ALLOWED: conflict('This operation is not allowed by your current configuration.'),
   INVALID_DOCUMENT_TYPE: conflict('Document with id {0} must have {1} type but has {2} type.'),
+  INVALID_FILE_FORMAT: bad('File format is not valid. Expected format: {0}'),
+  TOO_LARGE_DOCUMENT: bad('This document is too large. Maximum allowed size is {0} MB.'),
+  DOCUMENT_LIMIT_REACHED: conflict("You've reached the document limit for this end-user ({0})."),
   SERVICE_NOT_ACTIVE: conflict('This service is not active'),
 
   // KYC
@@ -131,6 +134,10 @@ export const ERROR_CATALOGUE = {
   IBAN_NOT_SUPPORTED: bad('Iban from {0} are not supported.'),
   INVALID_BIC_SWIFT: bad('Bic or Swift is invalid.'),
   NOT_ALLOWED_BIC_SWIFT: bad('This bic or swift is not allowed at linkcy.'),
+
+  // Acquiring
+  ACCOUNT_LOAD_LEDGER_NOT_FOUND: conflict('Account Load Ledger not found for acquiring transaction.'),
+  ACCOUNT_LOAD_INCORRECT_AMOUNT: conflict('Account Load amount should be between {0} and {1} ({2}).'),
 
   // Transactions and transfers
   TRANSACTION_NOT_FOUND: notFound('Transaction with id {0} was not found.'),

@@ -48,6 +48,8 @@ export interface PartnerSettings {
   sctSettlementSeconds: number | null
   /** Simulated seconds until an outgoing SCT Inst settles (LinkCy: within 10 seconds). */
   sctInstSettlementSeconds: number
+  /** Acquiring configuration (state/acquiring-settings.ts); absent or false: the partner has no acquiring. */
+  acquiring?: Record<string, unknown> | false
 }
 
 export const DEFAULT_PARTNER_SETTINGS: PartnerSettings = {

@@ -7,6 +7,7 @@ import {
 import { errorBody, makeWorld, OTHER } from '../helpers/app'
 import { CONSUMERS, MISSING_ID, consumerLogin, consumerToken, createConsumer, seedConsumer } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
+import { DOCUMENTS, PDF, uploaded } from '../helpers/end-user-documents'
 import {
   advanceClock, balancesCents, createdId, fetchTransaction, insertBankingConsumer, insertBeneficiary, insertLedger, insertMandate,
   listTransactionsPage, mandateRow, postInterLedger, postTransfer, setPartnerSettings,
@@ -113,6 +114,16 @@ describe('DELETE /api/partner/consumers/{consumerId} (sandbox)', () => {
     await advanceClock(w, 7 * 24 * 3600)
     expect((await fetchTransaction(w, bobToken, bobPays)).status).toBe('APPROVED')
     expect(balancesCents(w, bobs.id)).toEqual({ available: 1600, reserved: 0, total: 1600 })
+  })
+
+  it('also removes its uploaded documents', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const id = await createConsumer(w, { phone: { countryCode: '33', number: '699887766' } }, token)
+    const documentId = await uploaded(w, token, { endUserId: id, type: 'IDENTITY_CARD', friendlyName: 'id card' }, { bytes: PDF })
+    expect((await w.call('GET', `${DOCUMENTS}/${documentId}`, { token })).status).toBe(200)
+    expect((await w.call('DELETE', `${CONSUMERS}/${id}`, { token })).status).toBe(200)
+    expect((await w.call('GET', `${DOCUMENTS}/${documentId}`, { token })).status).toBe(404)
   })
 
   it('404 CONSUMER_NOT_FOUND for an unknown id, a deleted one, or another partner’s consumer', async () => {

@@ -111,7 +111,7 @@ describe('POST /api/partner/verifications/address — LINK', () => {
 })
 
 describe('POST /api/partner/verifications/address — documents', () => {
-  it('400 DOCUMENT_NOT_FOUND for UPLOADED_DOCUMENT (documents are not simulated yet)', async () => {
+  it('400 DOCUMENT_NOT_FOUND for UPLOADED_DOCUMENT with an unknown document', async () => {
     const w = makeWorld()
     const body = await expectError(
       await w.call('POST', ADDRESS, { token: await w.partnerToken(), body: { type: 'UPLOADED_DOCUMENT', documentId: UNKNOWN } }),

@@ -8,6 +8,8 @@ import { simKycRoutes } from './kyc.routes'
 import { simScaRoutes } from './sca.routes'
 import { simMoneyRoutes } from './money.routes'
 import { simCardRoutes } from './cards.routes'
+import { simDocumentRoutes } from './documents.routes'
+import { simAcquiringRoutes } from './acquiring.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -21,5 +23,7 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', simScaRoutes)
   sim.route('/_sim', simMoneyRoutes)
   sim.route('/_sim', simCardRoutes)
+  sim.route('/_sim', simDocumentRoutes)
+  sim.route('/_sim', simAcquiringRoutes)
   return sim
 }
