@@ -475,4 +475,40 @@ CREATE TABLE `end_user_documents` (
 	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `end_user_documents_end_user_ix` ON `end_user_documents` (`partner_id`,`end_user_id`);
+CREATE INDEX `end_user_documents_end_user_ix` ON `end_user_documents` (`partner_id`,`end_user_id`);--> statement-breakpoint
+CREATE TABLE `webhook_attempts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`message_id` text NOT NULL,
+	`attempt` integer NOT NULL,
+	`trigger` text NOT NULL,
+	`status` text NOT NULL,
+	`response_code` integer,
+	`latency_ms` integer,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_attempts_message_ix` ON `webhook_attempts` (`message_id`);--> statement-breakpoint
+CREATE INDEX `webhook_attempts_status_ix` ON `webhook_attempts` (`status`);--> statement-breakpoint
+CREATE TABLE `webhook_endpoints` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`url` text NOT NULL,
+	`secret` text NOT NULL,
+	`event_types` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_endpoints_partner_ix` ON `webhook_endpoints` (`partner_id`);--> statement-breakpoint
+CREATE TABLE `webhook_messages` (
+	`id` text PRIMARY KEY NOT NULL,
+	`svix_id` text NOT NULL,
+	`partner_id` text NOT NULL,
+	`endpoint_id` text NOT NULL,
+	`event_type` text NOT NULL,
+	`body` text NOT NULL,
+	`status` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_messages_partner_ix` ON `webhook_messages` (`partner_id`);

@@ -24,6 +24,7 @@ import { cardProfileRoutes } from './card-profiles/card-profiles.routes'
 import { acquiringRoutes } from './acquiring/acquiring.routes'
 import { endUserDocumentRoutes } from './end-user-documents/end-user-documents.routes'
 import { webPageRoutes } from './web-pages/web-pages.routes'
+import { webhookRoutes } from './webhooks/webhooks.routes'
 
 // Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
 // Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
@@ -32,4 +33,5 @@ export const apiRouters = [
   partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
   ledgerRoutes, directDebitRoutes, transactionRoutes, beneficiaryRoutes, mandateRoutes, endUserRoutes, documentRoutes,
   cardRuleRoutes, cardProfileRoutes, cardRoutes, cardSecretRoutes, acquiringRoutes, endUserDocumentRoutes, webPageRoutes,
+  webhookRoutes,
 ]

@@ -11,6 +11,7 @@ import type { Store } from './store'
 import { consumerStatusesForKyc, type ConsumerStatuses } from './transitions'
 import { syncEndUserLogin } from './auth'
 import { checkConsumerRules, type ConsumerDetails } from './consumers-rules'
+import { emitEvent } from './webhooks'
 
 // Consumers: LinkCy's individual end-users. Creation (anonymous with partnerName, or by a partner),
 // reading, updating; the list lives in consumers-list.ts, the sandbox deletion in consumers-delete.ts.
@@ -156,7 +157,9 @@ export interface CreateConsumerInput extends ConsumerInput {
 export function createConsumer(store: Store, scope: Scope, input: CreateConsumerInput): ConsumerRow {
   const partner = scope.principal ? getPartner(store, scope.partnerId) : anonymousPartner(store, input.partnerName)
   checkConsumerRules(input, partnerSettings(partner).termsVersion)
-  return insertConsumer(store, { ...input, partnerId: partner.id, metadataOwner: scope.principal ? 'PARTNER' : 'USER' })
+  const row = insertConsumer(store, { ...input, partnerId: partner.id, metadataOwner: scope.principal ? 'PARTNER' : 'USER' })
+  emitEvent(store, row.partnerId, 'CONSUMER_CREATED', { id: row.id, kycStatus: row.kycStatus })
+  return row
 }
 
 function anonymousPartner(store: Store, partnerName: string | null | undefined) {

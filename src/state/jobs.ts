@@ -7,6 +7,7 @@ import { collectDirectDebitJob } from './direct-debits'
 import { releaseAuthorizationJob } from './card-payments-settle'
 import { cardCreationJob, cardExpiryJob, cardStatusChangeJob } from './cards-lifecycle'
 import { cardPinUnlockJob } from './cards-pin'
+import { webhookDeliveryJob } from './webhook-delivery'
 
 // Every kind of scheduled job (state/scheduler.ts) and the state operation that performs it, one
 // line per kind, with the payload it carries. The module that schedules a kind exports its handler;
@@ -28,4 +29,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   CARD_STATUS_CHANGE: cardStatusChangeJob,
   CARD_EXPIRY: cardExpiryJob,
   CARD_PIN_UNLOCK: cardPinUnlockJob,
+  // Webhook retries (Svix back-off): { messageId }
+  WEBHOOK_DELIVERY: webhookDeliveryJob,
 }

@@ -12,6 +12,7 @@ import { formatIsoDuration } from './clock'
 import { definedOnly } from './objects'
 import { pageUrl, verificationTarget } from './verifications'
 import { openWebPage } from './web-pages'
+import { emitEvent } from './webhooks'
 
 // KYC applications (tag KYC): a consumer asks for a KYC link or SDK token, does the KYC, and its
 // statuses follow. The consumer row mirrors its current application (kycApplicationId, kycStatus).
@@ -167,6 +168,7 @@ export function mirrorOnConsumer(store: Store, application: KycApplicationRow, a
     ...statuses,
     ...(keepLinkcy ? { linkcyStatus: consumer.linkcyStatus } : {}),
   }, at)
+  if (application.status === 'VALIDATED' && consumer.kycStatus !== 'VALIDATED') emitEvent(store, consumer.partnerId, 'CONSUMER_KYC_VALIDATED', { id: consumer.id, kycId: application.id, kycStatus: 'VALIDATED' })
 }
 
 /** Identity data of an application, merged with what was known before (later values win). */
