@@ -511,4 +511,88 @@ CREATE TABLE `webhook_messages` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `webhook_messages_partner_ix` ON `webhook_messages` (`partner_id`);
+CREATE INDEX `webhook_messages_partner_ix` ON `webhook_messages` (`partner_id`);--> statement-breakpoint
+CREATE TABLE `corporate_related` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`corporate_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`external_id` text,
+	`is_director` integer NOT NULL,
+	`director_appointment_date` text,
+	`is_account_owner` integer DEFAULT false NOT NULL,
+	`is_special_ubo` integer DEFAULT false NOT NULL,
+	`is_pep` integer DEFAULT false NOT NULL,
+	`first_name` text,
+	`middle_name` text,
+	`last_name` text,
+	`phone_country_code` text,
+	`phone_number` text,
+	`phone_digits` text,
+	`phone_verified_at` integer,
+	`email_address` text,
+	`email_verified_at` integer,
+	`kyc_application_id` text,
+	`kyc_status` text,
+	`kyc_status_reason` text,
+	`kyc_type` text,
+	`kyc_updated_at` integer,
+	`registered_name` text,
+	`trade_name` text,
+	`incorporation_country` text,
+	`incorporation_code` text,
+	`profile` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`corporate_id`) REFERENCES `corporates`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `corporate_related_corporate_ix` ON `corporate_related` (`corporate_id`,`creation_date`);--> statement-breakpoint
+CREATE INDEX `corporate_related_partner_ix` ON `corporate_related` (`partner_id`);--> statement-breakpoint
+CREATE TABLE `corporate_shares` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`corporate_id` text NOT NULL,
+	`holder_id` text NOT NULL,
+	`owned_related_id` text,
+	`percentage` real NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`corporate_id`) REFERENCES `corporates`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`holder_id`) REFERENCES `corporate_related`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`owned_related_id`) REFERENCES `corporate_related`(`id`) ON UPDATE no action ON DELETE cascade,
+	CONSTRAINT "corporate_shares_percentage_ck" CHECK("corporate_shares"."percentage" > 0 AND "corporate_shares"."percentage" <= 100)
+);
+--> statement-breakpoint
+CREATE INDEX `corporate_shares_corporate_ix` ON `corporate_shares` (`corporate_id`);--> statement-breakpoint
+CREATE INDEX `corporate_shares_holder_ix` ON `corporate_shares` (`holder_id`);--> statement-breakpoint
+CREATE TABLE `corporates` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`external_id` text,
+	`registered_name` text NOT NULL,
+	`trade_name` text,
+	`incorporation_country` text NOT NULL,
+	`incorporation_code` text NOT NULL,
+	`phone_digits` text NOT NULL,
+	`last_terms_accepted` text,
+	`profile` text NOT NULL,
+	`is_extended_ubos` integer DEFAULT false NOT NULL,
+	`kyb_status` text NOT NULL,
+	`kyb_status_reason` text,
+	`kyb_last_verification_request_at` integer,
+	`banking_status` text NOT NULL,
+	`linkcy_status` text NOT NULL,
+	`compliance_status` text NOT NULL,
+	`suspension_status` text NOT NULL,
+	`status_reasons` text NOT NULL,
+	`creation_date` integer NOT NULL,
+	`update_date` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `corporates_incorporation_uq` ON `corporates` (`partner_id`,`incorporation_country`,`incorporation_code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `corporates_phone_uq` ON `corporates` (`partner_id`,`phone_digits`);--> statement-breakpoint
+CREATE INDEX `corporates_partner_ix` ON `corporates` (`partner_id`,`creation_date`);

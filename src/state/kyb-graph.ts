@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm'
+import { corporateRelated, corporateShares, type corporates } from './db/schema'
+import type { Store } from './store'
+
+// The ownership graph of a corporate: who holds shares of the corporate (layer 1) or of one of its
+// related legal entities (layer n + 1 when that entity sits at layer n). A share's final percentage
+// is its direct percentage times the owned entity's final percentage. UBOs are the physical persons
+// whose final percentages add up to the threshold (25%, or 10% with extended UBOs).
+
+type CorporateRow = typeof corporates.$inferSelect
+export type RelatedRow = typeof corporateRelated.$inferSelect
+export type ShareRow = typeof corporateShares.$inferSelect
+
+/** A share with its place in the graph. A share whose owned entity does not reach the corporate has layer 0 and final 0. */
+export interface PlacedShare extends ShareRow {
+  layer: number
+  finalPercentage: number
+}
+
+export interface OwnershipGraph {
+  related: RelatedRow[]
+  shares: PlacedShare[]
+}
+
+/** LinkCy's UBO threshold in percent for this corporate. */
+export const uboThreshold = (corporate: Pick<CorporateRow, 'isExtendedUbos'>): number => (corporate.isExtendedUbos ? 10 : 25)
+
+/** Floats as LinkCy stores them (float percentages): rounded to 4 decimals so 33.3333 × 3 reads back cleanly. */
+const round = (value: number): number => Math.round(value * 10_000) / 10_000
+
+/**
+ * The corporate's related persons and entities and every share placed in the graph. An entity's own
+ * final percentage is the sum over its shares; a cycle (refused when shares are written) cannot occur.
+ */
+export function ownershipGraph(store: Store, corporateId: string): OwnershipGraph {
+  const related = store.db.select().from(corporateRelated).where(eq(corporateRelated.corporateId, corporateId)).all()
+  const rows = store.db.select().from(corporateShares).where(eq(corporateShares.corporateId, corporateId)).all()
+  const placed = new Map<string, PlacedShare>()
+  const entityFinal = new Map<string | null, { layer: number; final: number }>([[null, { layer: 0, final: 100 }]])
+  // Relax layer by layer: a share is placed once the entity it owns is placed (depth ≤ number of shares).
+  for (let pass = 0; pass <= rows.length && placed.size < rows.length; pass++) {
+    for (const share of rows) {
+      if (placed.has(share.id)) continue
+      const owned = entityFinal.get(share.ownedRelatedId)
+      if (!owned) continue
+      placed.set(share.id, { ...share, layer: owned.layer + 1, finalPercentage: round((share.percentage * owned.final) / 100) })
+    }
+    for (const entity of related) {
+      if (entity.kind !== 'CORPORATE' || entityFinal.has(entity.id)) continue
+      const held = rows.filter((s) => s.holderId === entity.id)
+      if (held.length === 0 || !held.every((s) => placed.has(s.id))) continue
+      const mine = held.map((s) => placed.get(s.id)!)
+      entityFinal.set(entity.id, { layer: Math.min(...mine.map((s) => s.layer)), final: mine.reduce((sum, s) => sum + s.finalPercentage, 0) })
+    }
+  }
+  const shares = rows.map((s) => placed.get(s.id) ?? { ...s, layer: 0, finalPercentage: 0 })
+  return { related, shares }
+}
+
+/** The total final percentage of the corporate a related person or entity holds, through all its shares. */
+export function totalSharesOf(graph: OwnershipGraph, relatedId: string): number {
+  return round(graph.shares.filter((s) => s.holderId === relatedId).reduce((sum, s) => sum + s.finalPercentage, 0))
+}
+
+/** Whether this related row is a UBO: a physical person at or over the threshold, or declared a special UBO. */
+export function isUbo(graph: OwnershipGraph, corporate: Pick<CorporateRow, 'isExtendedUbos'>, related: RelatedRow): boolean {
+  if (related.kind !== 'PHYSICAL_PERSON') return false
+  return related.isSpecialUbo || totalSharesOf(graph, related.id) >= uboThreshold(corporate)
+}
+
+/**
+ * LinkCy's complianceInfo: relatedLayersTotal = the deepest layer of the graph, maxUbosLayer = the
+ * deepest layer where a UBO holds shares (0 when none). SIM: LinkCy does not define them further.
+ */
+export function complianceInfoOf(store: Store, corporate: CorporateRow): { maxUbosLayer: number; relatedLayersTotal: number; isExtendedUbos: boolean } {
+  const graph = ownershipGraph(store, corporate.id)
+  const ubos = new Set(graph.related.filter((r) => isUbo(graph, corporate, r)).map((r) => r.id))
+  const layers = graph.shares.map((s) => s.layer)
+  const uboLayers = graph.shares.filter((s) => ubos.has(s.holderId)).map((s) => s.layer)
+  return {
+    maxUbosLayer: uboLayers.length ? Math.max(...uboLayers) : 0,
+    relatedLayersTotal: layers.length ? Math.max(...layers) : 0,
+    isExtendedUbos: corporate.isExtendedUbos,
+  }
+}
