@@ -232,19 +232,6 @@ CREATE TABLE `end_user_suspensions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `end_user_suspensions_uq` ON `end_user_suspensions` (`end_user_id`,`operator`);--> statement-breakpoint
-CREATE TABLE `ledger_documents` (
-	`id` text PRIMARY KEY NOT NULL,
-	`partner_id` text NOT NULL,
-	`ledger_id` text NOT NULL,
-	`kind` text NOT NULL,
-	`start_date` text,
-	`end_date` text,
-	`created_at` integer NOT NULL,
-	`expires_at` integer NOT NULL,
-	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `ledger_documents_ledger_ix` ON `ledger_documents` (`ledger_id`);--> statement-breakpoint
 CREATE TABLE `ledgers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,
@@ -447,15 +434,6 @@ CREATE TABLE `card_rules` (
 );
 --> statement-breakpoint
 CREATE INDEX `card_rules_owner_ix` ON `card_rules` (`scope`,`owner_id`,`type`);--> statement-breakpoint
-CREATE TABLE `end_user_document_links` (
-	`id` text PRIMARY KEY NOT NULL,
-	`partner_id` text NOT NULL,
-	`document_id` text NOT NULL,
-	`created_at` integer NOT NULL,
-	`expires_at` integer NOT NULL,
-	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
 CREATE TABLE `end_user_documents` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,
@@ -476,6 +454,19 @@ CREATE TABLE `end_user_documents` (
 );
 --> statement-breakpoint
 CREATE INDEX `end_user_documents_end_user_ix` ON `end_user_documents` (`partner_id`,`end_user_id`);--> statement-breakpoint
+CREATE TABLE `file_links` (
+	`id` text PRIMARY KEY NOT NULL,
+	`partner_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`start_date` text,
+	`end_date` text,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `file_links_subject_ix` ON `file_links` (`subject_id`);--> statement-breakpoint
 CREATE TABLE `webhook_attempts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`partner_id` text NOT NULL,

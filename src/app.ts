@@ -12,6 +12,7 @@ import { docsRoutes } from './routes/docs'
 import { apiRouters } from './routes/index'
 import { createSimRoutes } from './routes/sim/sim.routes'
 import { pageRoutes } from './routes/pages/pages.routes'
+import { fileRoutes } from './routes/files/files.routes'
 import type { Scenario } from './scenarios/schema'
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   for (const router of apiRouters) app.route('/', router)
   app.route('/', createSimRoutes(() => options.scenario ?? { partners: [] }))
   app.route('/', pageRoutes)
+  app.route('/', fileRoutes)
   app.route('/', docsRoutes)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Linkcy-Auth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { consumers, emailVerifications, endUserDocumentLinks, endUserDocuments, kycApplications, outbox, phoneVerifications, scaDevices, scaInteractions, webPages } from './db/schema'
+import { consumers, emailVerifications, endUserDocuments, kycApplications, outbox, phoneVerifications, scaDevices, scaInteractions, webPages } from './db/schema'
 import { deleteCredentials } from './auth'
 import { getConsumer } from './consumers'
 import { deleteEndUserMoney } from './end-user-money-delete'
+import { deleteFileLinks } from './documents/file-links'
 import type { Scope } from './scope'
 import type { Store } from './store'
 
@@ -26,7 +27,7 @@ export function deleteConsumer(store: Store, scope: Scope, consumerId: string): 
   store.db.delete(scaInteractions).where(and(eq(scaInteractions.partnerId, partnerId), eq(scaInteractions.endUserId, id))).run()
   store.db.delete(scaDevices).where(and(eq(scaDevices.partnerId, partnerId), eq(scaDevices.endUserId, id))).run()
   const documentIds = store.db.select({ id: endUserDocuments.id }).from(endUserDocuments).where(and(eq(endUserDocuments.partnerId, partnerId), eq(endUserDocuments.endUserId, id))).all().map((r) => r.id)
-  if (documentIds.length > 0) store.db.delete(endUserDocumentLinks).where(inArray(endUserDocumentLinks.documentId, documentIds)).run()
+  deleteFileLinks(store, documentIds)
   store.db.delete(endUserDocuments).where(and(eq(endUserDocuments.partnerId, partnerId), eq(endUserDocuments.endUserId, id))).run()
   deleteEndUserMoney(store, partnerId, id)
   deleteCredentials(store, 'CONSUMER', id)

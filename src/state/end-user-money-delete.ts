@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { beneficiaries, endUserSuspensions, ledgerDocuments, ledgers, mandates, scheduledJobs, transactions } from './db/schema'
+import { beneficiaries, endUserSuspensions, ledgers, mandates, scheduledJobs, transactions } from './db/schema'
 import type { Store } from './store'
 import { deleteEndUserCards } from './cards-delete'
+import { deleteFileLinks } from './documents/file-links'
 
 // The money an end-user leaves behind when the sandbox deletes it (DELETE /consumers/{id}): its
 // ledgers with their documents, its suspensions, beneficiaries and mandates, the transactions that
@@ -36,7 +37,7 @@ export function deleteEndUserMoney(store: Store, partnerId: string, endUserId: s
   store.db.delete(transactions).where(ownTransactions).run()
   store.db.update(beneficiaries).set({ ledgerId: null }).where(inArray(beneficiaries.ledgerId, ownLedgers)).run()
   store.db.update(mandates).set({ debtorLedgerId: null }).where(inArray(mandates.debtorLedgerId, ownLedgers)).run()
-  store.db.delete(ledgerDocuments).where(inArray(ledgerDocuments.ledgerId, ownLedgers)).run()
+  deleteFileLinks(store, ownLedgers)
   store.db.delete(beneficiaries).where(and(eq(beneficiaries.partnerId, partnerId), eq(beneficiaries.endUserId, endUserId))).run()
   store.db.delete(mandates).where(and(eq(mandates.partnerId, partnerId), eq(mandates.endUserId, endUserId))).run()
   store.db.delete(endUserSuspensions).where(and(eq(endUserSuspensions.partnerId, partnerId), eq(endUserSuspensions.endUserId, endUserId))).run()

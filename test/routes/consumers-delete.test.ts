@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import {
-  beneficiaries, credentials, emailVerifications, endUserSuspensions, kycApplications, ledgerDocuments, ledgers, mandates, outbox, phoneVerifications,
+  beneficiaries, credentials, emailVerifications, endUserSuspensions, kycApplications, fileLinks, ledgers, mandates, outbox, phoneVerifications,
   scheduledJobs, transactions, webPages,
 } from '../../src/state/db/schema'
 import { errorBody, makeWorld, OTHER } from '../helpers/app'
@@ -89,7 +89,7 @@ describe('DELETE /api/partner/consumers/{consumerId} (sandbox)', () => {
     expect(of(w.store.db.select().from(beneficiaries).all())).toEqual([])
     expect(of(w.store.db.select().from(mandates).all())).toEqual([])
     expect(of(w.store.db.select().from(endUserSuspensions).all())).toEqual([])
-    expect(w.store.db.select().from(ledgerDocuments).all()).toEqual([])
+    expect(w.store.db.select().from(fileLinks).all()).toEqual([])
     // Only Bob's jobs and transactions remain; the transfer between Alice and Bob stays.
     expect(w.store.db.select({ kind: scheduledJobs.kind, payload: scheduledJobs.payload }).from(scheduledJobs).all()).toEqual([{ kind: 'SEPA_SETTLEMENT', payload: { transactionId: bobPays } }])
     expect(w.store.db.select({ id: transactions.id }).from(transactions).all().map((t) => t.id).sort()).toEqual([shared, bobPays].sort())

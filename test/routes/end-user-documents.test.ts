@@ -27,7 +27,7 @@ describe('POST /api/partner/documents', () => {
       contentType: 'application/pdf', creationDate: '2026-01-15T10:00:00.000Z', download: { ttl: 'PT15M' },
     })
     const path = new URL(info.download.url).pathname
-    expect(path).toMatch(/^\/files\/documents\/[0-9a-f-]{36}$/)
+    expect(path).toMatch(/^\/files\/[0-9a-f-]{36}$/)
     const file = await w.call('GET', path)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
@@ -36,7 +36,7 @@ describe('POST /api/partner/documents', () => {
     const expired = await w.call('GET', path)
     expect(expired.status).toBe(403)
     expect(await expired.json()).toMatchObject({ message: 'Request has expired', error: 'linkcy.forbidden' })
-    expect((await w.call('GET', `/files/documents/${UNKNOWN}`)).status).toBe(404)
+    expect((await w.call('GET', `/files/${UNKNOWN}`)).status).toBe(404)
   })
 
   it('an end-user uploads for itself (endUserId ignored) but cannot list nor get (403)', async () => {

@@ -41,7 +41,7 @@ describe('GET /api/partner/documents/bank-details/{ledgerId}', () => {
     const ledger = insertLedger(w, { consumerId: consumer.id })
     const { url, ttl } = await link(w, `${BANK_DETAILS}/${ledger.id}`, token)
     expect(ttl).toBe('PT15M')
-    expect(url).toMatch(/^http:\/\/localhost\/files\/ledger-documents\/[0-9a-f-]{36}\.pdf$/)
+    expect(url).toMatch(/^http:\/\/localhost\/files\/[0-9a-f-]{36}$/)
     const pdf = await download(w, url)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const text = pdfText(pdf)
@@ -55,7 +55,7 @@ describe('GET /api/partner/documents/bank-details/{ledgerId}', () => {
     // The link expires.
     w.store.clock.advance(15 * 60 * 1000)
     expect((await w.call('GET', new URL(url).pathname)).status).toBe(403)
-    expect((await w.call('GET', `/files/ledger-documents/${MISSING_ID}.pdf`)).status).toBe(404)
+    expect((await w.call('GET', `/files/${MISSING_ID}.pdf`)).status).toBe(404)
   })
 
   it('a GBP account shows its sort code and account number besides the IBAN', async () => {

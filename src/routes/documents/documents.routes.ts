@@ -1,13 +1,13 @@
 import { createRoute } from '@hono/zod-openapi'
-import { findDocument, renderLedgerDocument, requestBankDetails, requestStatement } from '../../state/documents/ledger-documents'
+import { requestBankDetails, requestStatement } from '../../state/documents/ledger-documents'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
 import { createRouter, errorResponses, json } from '../openapi'
 import { DocumentLinkResponseSchema } from '../ledgers/ledgers.responses'
 import { LedgerIdParamSchema, StatementQuerySchema } from '../ledgers/ledgers.schemas'
 
-// Tag Ledger, documents: bank details and statements of a ledger, answered as a download link; and
-// the simulator's download of those links (a real PDF file), outside LinkCy's /api namespace.
+// Tag Ledger, documents: bank details and statements of a ledger, answered as a download link
+// (served by routes/files).
 export const documentRoutes = createRouter()
 
 const tags = ['Ledger']
@@ -37,17 +37,4 @@ documentRoutes.openapi(bankDetailsRoute, (c) => {
   const { ledgerId } = c.req.valid('param')
   const origin = new URL(c.req.url).origin
   return c.json(tx(c.var.store, () => requestBankDetails(c.var.store, scopeOf(c), ledgerId, origin)), 200)
-})
-
-// The download behind a document link: the link is the credential (like a pre-signed URL).
-documentRoutes.get('/files/ledger-documents/:file', async (c) => {
-  const id = c.req.param('file').replace(/\.pdf$/i, '').toLowerCase()
-  const store = c.var.store
-  const doc = findDocument(store, id)
-  const timestamp = store.clock.iso()
-  if (doc === 'EXPIRED') return c.json({ message: 'Request has expired', error: 'linkcy.forbidden', status: 403, timestamp }, 403)
-  if (!doc) return c.json({ message: 'The document you are trying to download does not exist.', error: 'linkcy.not.found', status: 404, timestamp }, 404)
-  const bytes = await renderLedgerDocument(store, doc)
-  const filename = `${doc.kind === 'BANK_DETAILS' ? 'bank-details' : `statement-${doc.startDate}-${doc.endDate}`}.pdf`
-  return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${filename}"` })
 })

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { documentOfLink, issueDownloadLink } from '../../state/end-user-document-links'
+import { issueFileLink } from '../../state/documents/file-links'
 import { getDocument, listDocuments, uploadDocument } from '../../state/end-user-documents'
 import { tx } from '../../state/store'
 import { requires, scopeOf } from '../middleware/auth'
@@ -54,17 +54,6 @@ endUserDocumentRoutes.openapi(getRoute, (c) => {
   const origin = new URL(c.req.url).origin
   return c.json(tx(store, () => {
     const doc = getDocument(store, scopeOf(c), documentId)
-    return presentDocumentInfo(doc, issueDownloadLink(store, doc, origin))
+    return presentDocumentInfo(doc, issueFileLink(store, origin, { partnerId: doc.partnerId, kind: 'END_USER_DOCUMENT', subjectId: doc.id }))
   }), 200)
-})
-
-// The download behind a document link (answers as the ledger documents' links do).
-endUserDocumentRoutes.get('/files/documents/:token', (c) => {
-  const store = c.var.store
-  const doc = documentOfLink(store, c.req.param('token').toLowerCase())
-  const timestamp = store.clock.iso()
-  if (doc === 'EXPIRED') return c.json({ message: 'Request has expired', error: 'linkcy.forbidden', status: 403, timestamp }, 403)
-  if (!doc) return c.json({ message: 'The document you are trying to download does not exist.', error: 'linkcy.not.found', status: 404, timestamp }, 404)
-  const filename = (doc.fileName ?? 'document').replace(/["\r\n]/g, '')
-  return c.body(new Uint8Array(doc.content!), 200, { 'Content-Type': doc.contentType!, 'Content-Disposition': `inline; filename="${filename}"` })
 })

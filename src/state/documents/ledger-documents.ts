@@ -1,42 +1,23 @@
 import { eq, or } from 'drizzle-orm'
-import { ledgerDocuments, transactions } from '../db/schema'
+import { transactions } from '../db/schema'
 import { SimError, ValidationError } from '../errors'
-import { formatIsoDuration } from '../clock'
 import { holderName } from '../transfers-parties'
 import { assertLedgerActive, assertLedgerUpgraded, getLedger, ledgerById, type LedgerRow } from '../ledgers'
 import { getPartner } from '../partners'
 import { consumerById } from '../persons'
 import type { Scope } from '../scope'
 import type { Store } from '../store'
-import { pageUrl } from '../verifications'
+import { issueFileLink, type FileLinkRow } from './file-links'
 import { SIM_BANK_NAME } from '../iban-generator'
 import { isoDate } from '../transfers-calendar'
 import { renderBankDetails } from './bank-details-pdf'
 import { renderStatement, type StatementLine } from './statement-pdf'
 
 // GET /documents/bank-details/{ledgerId} and /documents/ledger-statement/{ledgerId}: LinkCy answers
-// a download link (`url`, valid for `ttl`); the simulator records the request and renders the PDF
-// when the link is fetched (GET /files/ledger-documents/{id}.pdf), as of the request's instant.
-
-export type LedgerDocumentRow = typeof ledgerDocuments.$inferSelect
-
-/** How long a document link stays valid. SIM: LinkCy does not say; a short-lived signed URL. */
-export const DOCUMENT_TTL_MS = 15 * 60 * 1000
-
-/** Path of a document's download. */
-export const documentPath = (id: string): string => `/files/ledger-documents/${id}.pdf`
+// a download link (state/documents/file-links.ts); the PDF is rendered when the link is fetched, as
+// of the request's instant.
 
 const DAY_MS = 24 * 3600 * 1000
-
-function issue(store: Store, ledger: LedgerRow, kind: LedgerDocumentRow['kind'], period: { startDate: string; endDate: string } | null, origin: string) {
-  const now = store.clock.nowMs()
-  const id = store.rng.uuid()
-  store.db.insert(ledgerDocuments).values({
-    id, partnerId: ledger.partnerId, ledgerId: ledger.id, kind, startDate: period?.startDate ?? null, endDate: period?.endDate ?? null,
-    createdAt: now, expiresAt: now + DOCUMENT_TTL_MS,
-  }).run()
-  return { url: pageUrl(origin, documentPath(id)), ttl: formatIsoDuration(DOCUMENT_TTL_MS) }
-}
 
 /**
  * Bank details of an active ledger: 404 LEDGER_NOT_FOUND, 409 LEDGER_MUST_BE_ACTIVE, 409
@@ -48,7 +29,7 @@ export function requestBankDetails(store: Store, scope: Scope, ledgerId: string,
   assertLedgerActive(ledger)
   if (!ledger.iban || ledger.parentId) throw new SimError('UNSUPPORTED_IBAN_FORMAT', [ledger.id])
   assertLedgerUpgraded(ledger)
-  return issue(store, ledger, 'BANK_DETAILS', null, origin)
+  return issueFileLink(store, origin, { partnerId: ledger.partnerId, kind: 'BANK_DETAILS', subjectId: ledger.id })
 }
 
 /**
@@ -60,14 +41,7 @@ export function requestStatement(store: Store, scope: Scope, ledgerId: string, q
   const endDate = q.endDate ?? isoDate(store.clock.nowMs())
   const startDate = q.startDate ?? `${endDate.slice(0, 8)}01`
   if (startDate > endDate) throw new ValidationError([{ field: 'startDate', rejectedValue: startDate, message: 'must not be after endDate' }])
-  return issue(store, ledger, 'STATEMENT', { startDate, endDate }, origin)
-}
-
-/** A document's row, or why it cannot be downloaded. */
-export function findDocument(store: Store, id: string): LedgerDocumentRow | 'EXPIRED' | undefined {
-  const row = store.db.select().from(ledgerDocuments).where(eq(ledgerDocuments.id, id)).get()
-  if (row && row.expiresAt <= store.clock.nowMs()) return 'EXPIRED'
-  return row
+  return issueFileLink(store, origin, { partnerId: ledger.partnerId, kind: 'STATEMENT', subjectId: ledger.id, startDate, endDate })
 }
 
 /**
@@ -100,8 +74,9 @@ function labelOf(ledgerId: string, t: typeof transactions.$inferSelect): string 
  * when the money moved (bookedAt); the closing balance is today's total less what moved after the
  * period, the opening one the closing less the period's movements.
  */
-export async function renderLedgerDocument(store: Store, doc: LedgerDocumentRow): Promise<Buffer> {
-  const ledger = ledgerById(store, doc.ledgerId)!
+export async function renderLedgerDocument(store: Store, doc: FileLinkRow): Promise<Buffer | undefined> {
+  const ledger = ledgerById(store, doc.subjectId)
+  if (!ledger) return undefined
   const partner = getPartner(store, ledger.partnerId)
   const owner = consumerById(store, ledger.endUserId)
   const holder = holderName(store, ledger) ?? owner?.id ?? ledger.endUserId

@@ -25,11 +25,25 @@ export const endUserDocuments = sqliteTable('end_user_documents', {
   updatedAt: integer('updated_at').notNull(),
 }, (t) => [index('end_user_documents_end_user_ix').on(t.partnerId, t.endUserId)])
 
-/** The time-limited download links handed out by GET /documents/{documentId}: the id is the credential. */
-export const endUserDocumentLinks = sqliteTable('end_user_document_links', {
+/**
+ * What a file link downloads: a ledger's bank details or statement, an end-user's document. A new
+ * kind needs its renderer in state/documents/file-renderers.ts (the compiler asks for it).
+ */
+export type FileLinkKind = 'BANK_DETAILS' | 'STATEMENT' | 'END_USER_DOCUMENT'
+
+/**
+ * A time-limited download link LinkCy hands out (a `url` valid for a `ttl`): the id is the credential,
+ * like a pre-signed URL. The file is rendered when the link is fetched, as of the link's creation.
+ */
+export const fileLinks = sqliteTable('file_links', {
   id: text('id').primaryKey(),
   partnerId: text('partner_id').notNull().references(() => partners.id),
-  documentId: text('document_id').notNull(),
+  kind: text('kind').$type<FileLinkKind>().notNull(),
+  /** The ledger or end-user document the file is about. */
+  subjectId: text('subject_id').notNull(),
+  /** Statement period (inclusive ISO dates); null for other kinds. */
+  startDate: text('start_date'),
+  endDate: text('end_date'),
   createdAt: integer('created_at').notNull(),
   expiresAt: integer('expires_at').notNull(),
-})
+}, (t) => [index('file_links_subject_ix').on(t.subjectId)])

@@ -60,22 +60,6 @@ export const ledgers = sqliteTable('ledgers', {
 ])
 
 /**
- * A ledger document handed out by GET /documents/bank-details|ledger-statement: LinkCy answers a
- * download `url` valid for a `ttl`; the simulator renders the PDF when that url is fetched.
- */
-export const ledgerDocuments = sqliteTable('ledger_documents', {
-  id: text('id').primaryKey(),
-  partnerId: text('partner_id').notNull().references(() => partners.id),
-  ledgerId: text('ledger_id').notNull(),
-  kind: text('kind').$type<'BANK_DETAILS' | 'STATEMENT'>().notNull(),
-  /** Statement period (inclusive ISO dates), null for bank details. */
-  startDate: text('start_date'),
-  endDate: text('end_date'),
-  createdAt: integer('created_at').notNull(),
-  expiresAt: integer('expires_at').notNull(),
-}, (t) => [index('ledger_documents_ledger_ix').on(t.ledgerId)])
-
-/**
  * The suspensions of an end-user, one per operator (POST /end-users/{id}/suspensions): each operator
  * lifts only its own, and the end-user's suspensionStatus is SUSPENDED while any remains.
  */
