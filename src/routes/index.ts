@@ -1,6 +1,7 @@
 import { authRoutes } from './auth/auth.routes'
 import { partnerRoutes } from './partner/partner.routes'
 import { consumerRoutes } from './consumers/consumers.routes'
+import { corporateRoutes } from './corporates/corporates.routes'
 import { verificationRoutes } from './verifications/verifications.routes'
 import { kycRoutes } from './kyc/kyc.routes'
 import { miscRoutes } from './misc/misc.routes'
@@ -25,13 +26,16 @@ import { acquiringRoutes } from './acquiring/acquiring.routes'
 import { endUserDocumentRoutes } from './end-user-documents/end-user-documents.routes'
 import { webPageRoutes } from './web-pages/web-pages.routes'
 import { webhookRoutes } from './webhooks/webhooks.routes'
+import { corporateRelatedRoutes } from './corporate-related/corporate-related.routes'
+import { shareRoutes } from './shares/shares.routes'
+import { kybRoutes } from './kyb/kyb.routes'
 
 // Every LinkCy router, mounted at the root (routes carry LinkCy's full /api/partner paths).
 // Sandbox routers come before the generic ones so /kyc/simulate is not read as /kyc/{kycId}.
 export const apiRouters = [
   authRoutes, sandboxPasswordRoutes, kycSimulateRoutes, sandboxConsumerRoutes, sandboxMoneyRoutes, sandboxCardRoutes,
-  partnerRoutes, consumerRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
+  partnerRoutes, consumerRoutes, corporateRoutes, verificationRoutes, kycRoutes, miscRoutes, scaRoutes,
   ledgerRoutes, directDebitRoutes, transactionRoutes, beneficiaryRoutes, mandateRoutes, endUserRoutes, documentRoutes,
   cardRuleRoutes, cardProfileRoutes, cardRoutes, cardSecretRoutes, acquiringRoutes, endUserDocumentRoutes, webPageRoutes,
-  webhookRoutes,
+  webhookRoutes, corporateRelatedRoutes, shareRoutes, kybRoutes,
 ]

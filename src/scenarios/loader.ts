@@ -5,6 +5,8 @@ import { tx, type Store } from '../state/store'
 import { seedPartner, type SeededPartner } from './seed-partner'
 import { ScenarioSchema, type Scenario } from './schema'
 import { ScenarioError } from './scenario-error'
+import { seedWebhooks } from './seed-webhooks'
+import { withoutEvents } from '../state/webhooks'
 
 export { ScenarioError }
 
@@ -41,15 +43,19 @@ export interface LoadedScenario {
   partners: Record<string, SeededPartner>
 }
 
-/** Creates everything a scenario declares, in one transaction; answers the created ids by name/ref. */
+/**
+ * Creates everything a scenario declares, in one transaction; answers the created ids by name/ref.
+ * What it declares is the world's past: no webhook event is emitted while loading.
+ */
 export function loadScenario(store: Store, scenario: Scenario): LoadedScenario {
-  return tx(store, () => {
+  return withoutEvents(store, () => tx(store, () => {
     const partners: Record<string, SeededPartner> = {}
     scenario.partners.forEach((seed, i) => {
       partners[seed.name] = seedPartner(store, seed, `partners[${i}]`)
+      seedWebhooks(store, partners[seed.name]!.id, seed.webhooks)
     })
     return { partners }
-  })
+  }))
 }
 
 export type ScenarioDocument = z.input<typeof ScenarioSchema>

@@ -6,6 +6,8 @@ import { LedgerSeedSchema } from './seed-ledgers'
 import { LEDGER_TYPES } from '../state/ledger-types'
 import { CARD_SETTINGS_SEED } from '../state/cards-settings'
 import { ACQUIRING_SETTINGS_SEED } from '../state/acquiring-settings'
+import { WebhookSeedSchema } from './seed-webhooks'
+import { CorporateSeedSchema } from './seed-corporates'
 
 // The scenario file format (JSON): partners, their users and settings, and end-users in any state.
 // Documented in docs/scenarios.md. Later issues extend it (cards, corporates, ...).
@@ -84,8 +86,12 @@ export const PartnerSeedSchema = z.strictObject({
   settings: PartnerSettingsSeedSchema.default({}),
   users: z.array(PartnerUserSeedSchema).default([]),
   consumers: z.array(ConsumerSeedSchema).default([]),
+  /** Corporates in any KYB state, with their account owner's login and ledgers (scenarios/seed-corporates.ts). */
+  corporates: z.array(CorporateSeedSchema).default([]),
   /** Adds this many faker-generated consumers in varied onboarding states (demos). */
   randomConsumers: z.number().int().min(0).max(1000).default(0),
+  /** Webhook endpoints subscribed for the partner (scenarios/seed-webhooks.ts). */
+  webhooks: z.array(WebhookSeedSchema).default([]),
 })
 
 export const ScenarioSchema = z.strictObject({

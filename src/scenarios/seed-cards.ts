@@ -9,7 +9,7 @@ import { cardSettings } from '../state/cards-settings'
 import { cardProfiles, cards } from '../state/db/schema'
 import { CARD_STATUSES, PIN_STATUSES } from '../state/db/tables/cards'
 import type { LedgerRow } from '../state/ledgers'
-import { consumerById } from '../state/persons'
+import { endUserById } from '../state/end-users'
 import { schedule } from '../state/scheduler'
 import type { Store } from '../state/store'
 import { ScenarioError } from './scenario-error'
@@ -61,7 +61,7 @@ function seedCard(store: Store, ledger: LedgerRow, seed: CardSeed, path: string)
     throw new ScenarioError([{ path: `${path}.status`, message: 'a virtual card is active once created', rejectedValue: seed.status }])
   }
   const now = store.clock.nowMs()
-  const holder = consumerById(store, ledger.endUserId)!
+  const holder = endUserById(store, ledger.endUserId)!
   const settings = cardSettings(store, ledger.partnerId)
   const issued = seed.status === 'CREATING' ? now : now - 7 * DAY_MS
   let expiry = expiryFrom(issued, settings.cardValidityYears)
@@ -74,13 +74,13 @@ function seedCard(store: Store, ledger: LedgerRow, seed: CardSeed, path: string)
   const activated = ['ACTIVE', 'SUSPENDING', 'SUSPENDED', 'REACTIVATING'].includes(seed.status) || (seed.status === 'EXPIRED' || seed.status === 'CLOSED')
   const stopped = ['SUSPENDING', 'SUSPENDED', 'CLOSING', 'CLOSED'].includes(seed.status)
   const pan = newPan(store, profile.scheme as CardRow['scheme'])
-  const address = holder.profile.address
+  const address = holder.address
   const row: CardRow = {
     id: store.rng.uuid(), partnerId: ledger.partnerId, endUserId: ledger.endUserId, ledgerId: ledger.id, profileId: profile.id,
     type: seed.type, scheme: profile.scheme as CardRow['scheme'], currency: ledger.currency, status: seed.status,
     statusReason: stopped ? (seed.reason ?? null) : null, statusOtherReason: stopped ? (seed.otherReason ?? null) : null,
     statusOperator: stopped ? (seed.operator ?? 'PARTNER') : null,
-    nameOnCard: seed.nameOnCard ?? defaultNameOnCard(holder.firstName, holder.lastName), friendlyName: seed.friendlyName ?? null,
+    nameOnCard: seed.nameOnCard ?? defaultNameOnCard(holder.firstName ?? null, holder.lastName ?? null), friendlyName: seed.friendlyName ?? null,
     deliveryMethod: physical ? (seed.deliveryMethod ?? 'FRENCH_MAIL') : null,
     deliveryAddress: physical && address ? { ...address } : null,
     deliveryShipmentDate: physical && seed.status !== 'CREATING' ? new Date(issued).toISOString().slice(0, 10) : null, deliveryTrackingNumber: null,
@@ -109,7 +109,7 @@ function seedProfile(store: Store, ledger: LedgerRow, seed: CardSeed, path: stri
     if (!named) throw new ScenarioError([{ path: `${path}.profile`, message: 'no card profile of the partner has this id or name', rejectedValue: seed.profile }])
     return named
   }
-  const designs = CARD_DESIGNS.filter((d) => d.ledgerType === ledger.type && d.cardType === seed.type && d.userType === 'CONSUMER')
+  const designs = CARD_DESIGNS.filter((d) => d.ledgerType === ledger.type && d.cardType === seed.type && d.userType === ledger.endUserKind)
   const design = designs.find((d) => !seed.scheme || d.scheme === seed.scheme)
   if (!design) {
     throw new ScenarioError([{ path: `${path}.type`, message: `no ${seed.scheme ?? ''} ${seed.type} card design for ledger type ${ledger.type}`.replace('  ', ' '), rejectedValue: seed.type }])

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { credit, tryDebit } from '../state/balances'
+import { endUserById } from '../state/end-users'
 import { ledgers } from '../state/db/schema'
 import { buildIban } from '../state/iban'
 import { newAccountIdentifiers } from '../state/iban-generator'
@@ -93,7 +94,7 @@ function seedLedger(store: Store, partnerId: string, consumerId: string, seed: L
   const accountIds = newAccountIdentifiers(store, seed.type)
   const live = seed.status === 'ACTIVE' || seed.status === 'SUSPENDED' || seed.status === 'CLOSED'
   const row: LedgerRow = {
-    id: store.rng.uuid(), partnerId, endUserId: consumerId, endUserKind: 'CONSUMER', parentId: null, type: seed.type,
+    id: store.rng.uuid(), partnerId, endUserId: consumerId, endUserKind: endUserById(store, consumerId)?.kind ?? 'CONSUMER', parentId: null, type: seed.type,
     country: info.country, currency: info.currency, friendlyName: seed.friendlyName ?? null,
     iban: accountIds.iban ?? null, bicOrSwift: accountIds.bicOrSwift, accountNumber: accountIds.accountNumber ?? null,
     sortCode: accountIds.sortCode ?? null, routingNumber: accountIds.routingNumber ?? null,

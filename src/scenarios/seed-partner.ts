@@ -8,6 +8,7 @@ import type { Store } from '../state/store'
 import { seedConsumer, seedRandomConsumers } from './seed-consumers'
 import { seedScaDevice } from './seed-sca'
 import { seedLedgers } from './seed-ledgers'
+import { seedCorporates } from './seed-corporates'
 import type { PartnerSeed } from './schema'
 
 export interface SeededPartner {
@@ -16,6 +17,8 @@ export interface SeededPartner {
   users: Record<string, string>
   /** Consumer ids by scenario ref (or by index when no ref is given). */
   consumers: Record<string, string>
+  /** Corporate ids by scenario ref (or `corporate<index>`). */
+  corporates: Record<string, string>
   /** Ledger ids by scenario ref (or `<consumer ref>.<index>`). */
   ledgers: Record<string, string>
   /** Card ids by scenario ref (or `<ledger ref>.card<index>`). */
@@ -45,7 +48,8 @@ export function seedPartner(store: Store, seed: PartnerSeed, path = 'partners'):
     Object.assign(ledgers, seedLedgers(store, id, consumerId, c.ledgers, `${path}.consumers[${i}].ledgers`, c.ref ?? String(i), cards))
   })
   for (const [ref, consumerId] of Object.entries(seedRandomConsumers(store, id, seed.randomConsumers))) consumers[ref] = consumerId
-  return { id, users, consumers, ledgers, cards }
+  const corporates = seedCorporates(store, id, seed.corporates, `${path}.corporates`, ledgers, cards)
+  return { id, users, consumers, corporates, ledgers, cards }
 }
 
 function insertPartner(store: Store, seed: PartnerSeed, now: number): string {

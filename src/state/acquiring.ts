@@ -10,6 +10,7 @@ import { compact } from './objects'
 import type { Scope } from './scope'
 import type { Store } from './store'
 import { findTransaction, recordTransaction, transactionById, updateTransaction, type TransactionRow } from './transactions'
+import { closeWebPage, openWebPage } from './web-pages'
 
 // Acquiring: LinkCy takes a card payment for the partner through a hosted payment page. Starting
 // one books an ACQUIRING transaction (PAYMENT or ACCOUNT_LOAD), PENDING until the person pays or
@@ -48,7 +49,7 @@ export interface AccountLoadRequest {
 function open(store: Store, scope: Scope, input: { paymentType: 'PAYMENT' | 'ACCOUNT_LOAD'; amountCents: number; currency: string; ledger?: LedgerRow; endUserId?: string; reference?: string; redirectUrl?: string; feeCents: number }): TransactionRow {
   const { ledger } = input
   const session: AcquiringSession = compact({ redirectUrl: input.redirectUrl, expiresAt: store.clock.nowMs() + PAGE_TTL_MS }) as AcquiringSession
-  return recordTransaction(store, {
+  const row = recordTransaction(store, {
     partnerId: scope.partnerId,
     type: 'ACQUIRING',
     paymentType: input.paymentType,
@@ -66,6 +67,8 @@ function open(store: Store, scope: Scope, input: { paymentType: 'PAYMENT' | 'ACC
       session,
     },
   })
+  openWebPage(store, { id: row.id, partnerId: scope.partnerId, kind: 'PAYMENT', resourceId: row.id, expiresAt: session.expiresAt, createdAt: row.creationDate })
+  return row
 }
 
 /**
@@ -155,6 +158,7 @@ export type AcquiringOutcome = { outcome: 'APPROVED' | 'DECLINED' | 'CANCELLED' 
 export function payAcquiring(store: Store, row: TransactionRow, card: AcquiringCard = {}): AcquiringOutcome {
   const done = finished(store, row)
   if (done) return done
+  closeWebPage(store, 'PAYMENT', row.id)
   const number = (card.cardNumber ?? '4242424242424242').replace(/\s+/g, '')
   const now = store.clock.nowMs()
   const acquiring = compact({
@@ -184,6 +188,7 @@ export function payAcquiring(store: Store, row: TransactionRow, card: AcquiringC
 export function cancelAcquiring(store: Store, row: TransactionRow): AcquiringOutcome {
   const done = finished(store, row)
   if (done) return done
+  closeWebPage(store, 'PAYMENT', row.id)
   const next = updateTransaction(store, row, { status: 'DECLINED', information: { declineReason: 'TRANSACTION_CANCELLED' } })
   return { outcome: 'CANCELLED', row: next, redirectUrl: sessionOf(row).redirectUrl }
 }

@@ -9,6 +9,7 @@ import { visibleDocument } from './end-user-documents'
 import type { Store } from './store'
 import { pageUrl } from './verifications'
 import { openWebPage, type WebPageRow } from './web-pages'
+import { consumerData, emitEvent } from './webhooks'
 
 // Proof-of-address (POA) verification: LINK hands out a page where the end-user completes its POA;
 // UPLOADED_DOCUMENT uses a POA document already uploaded; DELEGATED (partners with delegatedPoa)
@@ -87,6 +88,7 @@ function markAddressVerified(store: Store, partnerId: string, consumerId: string
   const address = consumer?.profile.address
   if (!consumer || !address) return false
   setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } } }, store.clock.nowMs())
+  if (address.status !== 'VERIFIED') emitEvent(store, consumer.partnerId, 'CONSUMER_UPDATED', consumerData(consumer))
   return true
 }
 

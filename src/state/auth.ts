@@ -8,6 +8,7 @@ import { checkPassword, hashPassword, hashToken } from './passwords'
 import type { Principal } from './scope'
 import type { Store } from './store'
 import { recordMessage } from './outbox'
+import { emitEvent, loggedInEvent } from './webhooks'
 
 export type CredentialRow = typeof credentials.$inferSelect
 
@@ -39,6 +40,7 @@ export function login(store: Store, req: LoginRequest): TokenPair | { passwordCh
   if (!partner) throw new AuthError(401, BAD_CREDENTIALS)
   const credential = checkCredentials(store, partner, ...loginOf(req), req.password)
   if (credential.oneTime) return { passwordChangeSecret: issuePasswordSecret(store, credential) }
+  if (credential.principalKind !== 'PARTNER') emitEvent(store, partner.id, loggedInEvent(credential.principalKind), { id: credential.principalId })
   return issueTokens(store, partner, credential)
 }
 

@@ -9,6 +9,7 @@ import { findLedgerByIban, ledgerById } from './ledgers'
 import { selectPage } from './paging'
 import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
+import { beneficiaryData, emitEvent } from './webhooks'
 
 // Beneficiaries: the accounts an end-user may send money to. One per account and end-user; LinkCy
 // screens each one (status) and recognises an IBAN of one of its own ledgers (inter-ledger routing).
@@ -93,7 +94,6 @@ export function addBeneficiary(store: Store, scope: Scope, input: BeneficiaryInp
   const endUserId = targetPersonId(scope, input.endUserId ?? undefined, 'END_USER_ID_REQUIRED', 'endUserId')
   const consumer = getBankingEndUser(store, scope.partnerId, endUserId)
   const account = accountOf(store, scope.partnerId, input.bankingDetails)
-  // SIM: corporates (CORPORATE_KYB_MUST_BE_VALIDATED) arrive with the corporate issue.
   assertMayBank(store, consumer, BANKING_CHECKS_WITHOUT_TERMS)
   const existing = sameAccount(store, scope.partnerId, endUserId, account)
   if (existing) throw new SimError('BENEFICIARY_ALREADY_EXISTS', [existing.id])
@@ -107,6 +107,7 @@ export function addBeneficiary(store: Store, scope: Scope, input: BeneficiaryInp
     creationDate: now, updateDate: now,
   }
   store.db.insert(beneficiaries).values(row).run()
+  emitEvent(store, row.partnerId, 'BENEFICIARY_CREATED', beneficiaryData(row))
   return row
 }
 
@@ -134,6 +135,7 @@ export function updateBeneficiary(store: Store, scope: Scope, beneficiaryId: str
   }
   const set = { active: update.active ?? row.active, display: update.display ?? row.display, updateDate: store.clock.nowMs() }
   store.db.update(beneficiaries).set(set).where(eq(beneficiaries.id, row.id)).run()
+  if (set.active !== row.active) emitEvent(store, row.partnerId, 'BENEFICIARY_UPDATED', beneficiaryData({ ...row, ...set }))
   return { ...row, ...set }
 }
 
@@ -142,6 +144,7 @@ export function bypassBeneficiaryStatus(store: Store, scope: Scope, beneficiaryI
   const row = getBeneficiary(store, scope, beneficiaryId)
   const set = { status: 'VALID' as const, updateDate: store.clock.nowMs() }
   store.db.update(beneficiaries).set(set).where(eq(beneficiaries.id, row.id)).run()
+  if (row.status !== 'VALID') emitEvent(store, row.partnerId, 'BENEFICIARY_UPDATED', beneficiaryData({ ...row, ...set }))
   return { ...row, ...set }
 }
 

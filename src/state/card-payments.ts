@@ -3,7 +3,7 @@ import { cardDetailsOf, cardParty, convert, merchantOf, type MerchantInput } fro
 import { evaluateCardRules, RULE_DECLINE_REASON } from './card-rules'
 import type { CardRow } from './cards'
 import { checkCardPin, MAX_PIN_TRIES } from './cards-pin'
-import { consumerById } from './persons'
+import { endUserById } from './end-users'
 import { CLOSED_LEDGER_STATUSES, ledgerById, type LedgerRow } from './ledgers'
 import { getPartner } from './partners'
 import { schedule } from './scheduler'
@@ -55,7 +55,7 @@ function standingDecline(store: Store, card: CardRow, ledger: LedgerRow | undefi
   }
   if (ledger.status === 'SUSPENDED') return RULE_DECLINE_REASON
   if (ledger.status !== 'ACTIVE') return 'CARD_NOT_ACTIVE'
-  if (consumerById(store, card.endUserId)?.suspensionStatus === 'SUSPENDED') return RULE_DECLINE_REASON
+  if (endUserById(store, card.endUserId)?.suspensionStatus === 'SUSPENDED') return RULE_DECLINE_REASON
   return undefined
 }
 

@@ -13,6 +13,7 @@ import { getLedger } from './ledgers'
 import { schedule } from './scheduler'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
+import { cardData, emitEvent } from './webhooks'
 
 // POST /cards (Card_createForLedger): a physical or virtual card on a ledger, from a card profile.
 // The card starts CREATING; the CARD_CREATION job (state/cards-lifecycle.ts) makes it
@@ -79,9 +80,9 @@ export function createCard(store: Store, scope: Scope, req: CardCreateRequest): 
   if (physical && !req.deliveryMethod) throw new SimError('DELIVERY_METHOD_REQUIRED', [], bad400('deliveryMethod', null))
   const friendlyName = req.friendlyName === '' ? undefined : req.friendlyName
   assertCardFriendlyNameFree(store, ledger.endUserId, friendlyName, undefined, 400)
-  // SIM: corporates (a later issue) will be looked up here; every ledger holder is a consumer today.
+  // A corporate's card goes to its business address (else its registered one), in its account owner's name.
   const holder = getBankingEndUser(store, scope.partnerId, ledger.endUserId, 'ledgerId')
-  const address = holder.profile.address
+  const address = holder.address
   const country = address?.isoCountryCode
   if (physical && !deliveryMethodReaches(req.deliveryMethod!, country)) {
     throw new SimError('INVALID_DELIVERY_METHOD', [req.deliveryMethod, country ?? null], bad400('deliveryMethod', req.deliveryMethod))
@@ -110,7 +111,7 @@ export function createCard(store: Store, scope: Scope, req: CardCreateRequest): 
     id: store.rng.uuid(), partnerId: scope.partnerId, endUserId: ledger.endUserId, ledgerId: ledger.id, profileId: profile.id,
     type: design.cardType, scheme: design.scheme, currency: design.currency, status: 'CREATING',
     statusReason: null, statusOtherReason: null, statusOperator: null,
-    nameOnCard: req.nameOnCard ?? defaultNameOnCard(holder.firstName, holder.lastName), friendlyName: friendlyName ?? null,
+    nameOnCard: req.nameOnCard ?? defaultNameOnCard(holder.firstName ?? null, holder.lastName ?? null), friendlyName: friendlyName ?? null,
     deliveryMethod: physical ? req.deliveryMethod! : null,
     deliveryAddress: physical && address ? { ...address } : null,
     deliveryShipmentDate: null, deliveryTrackingNumber: null,
@@ -119,6 +120,7 @@ export function createCard(store: Store, scope: Scope, req: CardCreateRequest): 
     activationDate: null, creationDate: now, updateDate: now,
   }
   store.db.insert(cards).values(row).run()
+  emitEvent(store, row.partnerId, 'CARD_CREATED', cardData(row))
   for (const rule of profileRulesForNewCard(store, profile.id)) upsertRule(store, row.partnerId, 'CARD', row.id, 'PARTNER', rule)
   const creator = isEndUser(scope) ? 'END_USER' : 'PARTNER'
   for (const rule of req.rules ?? []) upsertRule(store, row.partnerId, 'CARD', row.id, creator, rule)

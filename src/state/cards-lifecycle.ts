@@ -7,6 +7,7 @@ import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
 import { cardMayMove } from './transitions'
+import { consumerData, emitEvent } from './webhooks'
 
 // The card lifecycle (state/transitions.ts CARD_LIFECYCLE): creation finishing on the clock, first
 // activation with the PAN's last four digits, suspension and reactivation, closure, expiry, and the
@@ -75,6 +76,7 @@ function verifyHolderAddress(store: Store, endUserId: string, at: number): void 
   const address = consumer?.profile.address
   if (!consumer || !address || address.status === 'VERIFIED') return
   setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } } }, at)
+  emitEvent(store, consumer.partnerId, 'CONSUMER_UPDATED', consumerData(consumer))
 }
 
 /**

@@ -4,9 +4,10 @@ import { presentCardRules } from './card-rules'
 import type { CardOperator, CardStatus, CardStatusReason } from './db/tables/cards'
 import { SimError } from './errors'
 import { selectPage } from './paging'
-import { partnerConsumer } from './persons'
+import { findEndUser } from './end-users'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
+import { cardData, cardStatusEvent, emitEvent } from './webhooks'
 
 // A card as the other modules see it: scoped reads (another partner's or another end-user's card
 // reads as not found), the list, the friendly-name update, and the one writer of card rows.
@@ -60,6 +61,8 @@ export function writeCard(store: Store, card: CardRow, set: Partial<CardRow>): C
 
 /** Moves a card to a status with its reason, description and operator (absent ones cleared). */
 export function setCardStatus(store: Store, card: CardRow, change: CardStatusChange, extra: Partial<CardRow> = {}): CardRow {
+  const event = cardStatusEvent(card.status, change.status) // CARD_UPDATED / CARD_CLOSED once a status is reached
+  if (event) emitEvent(store, card.partnerId, event, cardData({ ...card, status: change.status }))
   return writeCard(store, card, {
     status: change.status, statusReason: change.reason ?? null, statusOtherReason: change.otherReason ?? null,
     statusOperator: change.operator ?? null, ...extra,
@@ -93,7 +96,7 @@ export interface ListCardsQuery {
  */
 export function listCards(store: Store, scope: Scope, q: ListCardsQuery): { rows: CardRow[]; total: number; profileNames: Map<string, string> } {
   if (q.endUserId !== undefined) {
-    const visible = partnerConsumer(store, scope.partnerId, q.endUserId) && (!isEndUser(scope) || scope.principal?.id === q.endUserId)
+    const visible = findEndUser(store, scope.partnerId, q.endUserId) && (!isEndUser(scope) || scope.principal?.id === q.endUserId)
     if (!visible) throw new SimError('CONSUMER_NOT_FOUND', [q.endUserId], { status: 400, field: 'endUserId', rejectedValue: q.endUserId })
   }
   const where: SQL[] = [eq(cards.partnerId, scope.partnerId)]

@@ -1,6 +1,7 @@
-import { and, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm'
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { settlePartnerExpiries } from './kyc'
 import { consumers } from './db/schema'
+import { contains, statusFilters } from './end-user-list'
 import { selectPage } from './paging'
 import type { ConsumerRow } from './persons'
 import type { Scope } from './scope'
@@ -30,9 +31,6 @@ const SORT_COLUMNS = {
   CREATION_DATE: consumers.creationDate,
 } as const
 
-/** Case-insensitive "contains" on a text column (no LIKE wildcards to escape). */
-const contains = (column: SQLWrapper, needle: string): SQL => sql`instr(lower(coalesce(${column}, '')), ${needle.toLowerCase()}) > 0`
-
 function filters(scope: Scope, q: ListConsumersQuery): SQL[] {
   const where: SQL[] = [eq(consumers.partnerId, scope.partnerId)]
   if (q.lastName) where.push(contains(consumers.lastName, q.lastName))
@@ -42,18 +40,8 @@ function filters(scope: Scope, q: ListConsumersQuery): SQL[] {
     const digits = q.phone.replace(/\D/g, '')
     where.push(digits ? contains(consumers.phoneDigits, digits) : sql`0`)
   }
-  const lists = [
-    [consumers.kycStatus, q.kycStatus],
-    [consumers.bankingStatus, q.bankingStatus],
-    [consumers.suspensionStatus, q.suspensionStatus],
-    [consumers.linkcyStatus, q.linkcyStatus],
-    [consumers.complianceStatus, q.complianceStatus],
-  ] as const
-  for (const [column, values] of lists) if (values && values.length > 0) where.push(inArray(column, values))
-  const active = and(eq(consumers.linkcyStatus, 'VALIDATED'), eq(consumers.suspensionStatus, 'NOT_SUSPENDED'))!
-  if (q.overallStatus === 'ACTIVE') where.push(active)
-  if (q.overallStatus === 'INACTIVE') where.push(or(ne(consumers.linkcyStatus, 'VALIDATED'), ne(consumers.suspensionStatus, 'NOT_SUSPENDED'))!)
-  return where
+  if (q.kycStatus && q.kycStatus.length > 0) where.push(inArray(consumers.kycStatus, q.kycStatus))
+  return [...where, ...statusFilters(consumers, q)]
 }
 
 /**

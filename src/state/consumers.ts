@@ -1,7 +1,7 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { storedAddress } from './addresses'
 import { settleConsumerKyc } from './kyc'
-import { consumers, scaDevices, type ConsumerProfile } from './db/schema'
+import { consumers, type ConsumerProfile } from './db/schema'
+import { currentScaDevice } from './end-users'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
 import { findPartnerByName, getPartner, partnerSettings } from './partners'
@@ -11,7 +11,7 @@ import type { Store } from './store'
 import { consumerStatusesForKyc, type ConsumerStatuses } from './transitions'
 import { syncEndUserLogin } from './auth'
 import { checkConsumerRules, type ConsumerDetails } from './consumers-rules'
-import { emitEvent } from './webhooks'
+import { consumerData, emitEvent } from './webhooks'
 
 // Consumers: LinkCy's individual end-users. Creation (anonymous with partnerName, or by a partner),
 // reading, updating; the list lives in consumers-list.ts, the sandbox deletion in consumers-delete.ts.
@@ -158,7 +158,7 @@ export function createConsumer(store: Store, scope: Scope, input: CreateConsumer
   const partner = scope.principal ? getPartner(store, scope.partnerId) : anonymousPartner(store, input.partnerName)
   checkConsumerRules(input, partnerSettings(partner).termsVersion)
   const row = insertConsumer(store, { ...input, partnerId: partner.id, metadataOwner: scope.principal ? 'PARTNER' : 'USER' })
-  emitEvent(store, row.partnerId, 'CONSUMER_CREATED', { id: row.id, kycStatus: row.kycStatus })
+  emitEvent(store, row.partnerId, 'CONSUMER_CREATED', consumerData(row))
   return row
 }
 
@@ -185,12 +185,7 @@ export function getConsumerInfo(store: Store, scope: Scope, consumerId: string):
   // A KYC link that expired since the last read turns the consumer's KYC to ABORTED now.
   const row = settleConsumerKyc(store, getConsumer(store, scope, consumerId))
   const termsVersion = partnerSettings(getPartner(store, row.partnerId)).termsVersion
-  const device = store.db
-    .select()
-    .from(scaDevices)
-    .where(and(eq(scaDevices.partnerId, row.partnerId), eq(scaDevices.endUserId, row.id), ne(scaDevices.status, 'REMOVED')))
-    .orderBy(desc(scaDevices.creationDate), desc(sql`rowid`))
-    .get()
+  const device = currentScaDevice(store, row.partnerId, row.id)
   const strongAuthentication = device && {
     id: device.id, endpointId: device.endpointId, creationDate: device.creationDate, pinStatus: device.pinStatus, biometryStatus: device.biometryStatus,
   }
@@ -230,5 +225,6 @@ export function updateConsumer(store: Store, scope: Scope, consumerId: string, p
   }
   setConsumerColumns(store, row.id, set, now)
   if (phoneChanged) syncEndUserLogin(store, { kind: 'CONSUMER', id: row.id, partnerId: row.partnerId, phoneDigits })
+  emitEvent(store, row.partnerId, 'CONSUMER_UPDATED', consumerData(row))
   return { ...row, ...set, updateDate: now }
 }

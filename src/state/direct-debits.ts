@@ -73,7 +73,6 @@ export function createDirectDebit(store: Store, scope: Scope, input: DirectDebit
   assertLedgerUpgraded(ledger)
   const previous = collectionsOf(store, mandate.id)
   if (!mandate.recurring && previous > 0) throw new SimError('MANDATE_NOT_RECURRING')
-  // SIM: the corporate branch (CORPORATE_KYB_MUST_BE_VALIDATED) comes with corporates.
   assertHolderMayBank(store, mandate)
 
   // The monthly limit counts collections by the month they are collected in.

@@ -3,10 +3,11 @@ import { emailVerifications } from './db/schema'
 import { SimError } from './errors'
 import { recordMessage } from './outbox'
 import { getPartner } from './partners'
-import { partnerConsumer, setConsumerColumns } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
-import { pageUrl, verificationTarget, type PersonTarget } from './verifications'
+import { pageUrl, partnerPerson, setVerifiedAt, verifiablePerson, type PersonTarget } from './verifications'
+import { closeWebPage, openWebPage } from './web-pages'
+import { consumerData, emitEvent } from './webhooks'
 
 // E-mail verification: LinkCy e-mails a link (valid 48 hours); opening it and confirming marks the
 // consumer's e-mail address verified, then redirects to the partner's urlOnSuccess / urlOnFailure.
@@ -31,20 +32,21 @@ export interface EmailVerificationRequest extends PersonTarget {
 export const emailVerificationPath = (id: string): string => `/pages/email-verifications/${id}`
 
 /**
- * POST /verifications/email/send: e-mails a verification link to the consumer's current address.
+ * POST /verifications/email/send: e-mails a verification link to the person's current address (a
+ * consumer's, or a corporate-related person's).
  * PERSON_NOT_FOUND is a 404 here (as the reference documents); no address → EMAIL_MUST_NOT_BE_NULL.
  * Earlier links stay usable until they expire (each is bound to the address it was sent to).
  */
 export function sendEmailVerification(store: Store, scope: Scope, req: EmailVerificationRequest, origin: string): { ttl: string; link: string } {
-  const consumer = verificationTarget(store, scope, req, 404)
-  if (!consumer.emailAddress) throw new SimError('EMAIL_MUST_NOT_BE_NULL')
-  if (consumer.emailVerifiedAt !== null) throw new SimError('EMAIL_ALREADY_VERIFIED')
+  const person = verifiablePerson(store, scope, req, 404)
+  if (!person.emailAddress) throw new SimError('EMAIL_MUST_NOT_BE_NULL')
+  if (person.emailVerifiedAt !== null) throw new SimError('EMAIL_ALREADY_VERIFIED')
   const now = store.clock.nowMs()
   const id = store.rng.uuid()
   store.db
     .insert(emailVerifications)
     .values({
-      id, partnerId: scope.partnerId, personId: consumer.id, emailAddress: consumer.emailAddress,
+      id, partnerId: scope.partnerId, personId: person.id, emailAddress: person.emailAddress,
       urlOnSuccess: req.urlOnSuccess ?? null, urlOnFailure: req.urlOnFailure ?? null,
       status: 'PENDING', expiresAt: now + EMAIL_LINK_TTL_MS, createdAt: now,
     })
@@ -53,8 +55,9 @@ export function sendEmailVerification(store: Store, scope: Scope, req: EmailVeri
   const partnerName = partner.displayName ?? partner.name
   const subject = (req.emailSubject ?? DEFAULT_EMAIL_SUBJECT).replaceAll('{partnerName}', partnerName)
   const link = pageUrl(origin, emailVerificationPath(id))
+  openWebPage(store, { id, partnerId: scope.partnerId, kind: 'EMAIL_VERIFICATION', resourceId: id, expiresAt: now + EMAIL_LINK_TTL_MS, createdAt: now })
   recordMessage(store, {
-    partnerId: scope.partnerId, channel: 'EMAIL', recipient: consumer.emailAddress, personId: consumer.id, purpose: 'EMAIL_VERIFICATION',
+    partnerId: scope.partnerId, channel: 'EMAIL', recipient: person.emailAddress, personId: person.id, purpose: 'EMAIL_VERIFICATION',
     text: `${subject}\n\nHello,\n\nPlease confirm your email address for ${partnerName} by opening this link: ${link}\n\nThe link is valid for 48 hours.`,
     payload: { subject, link },
   })
@@ -88,8 +91,8 @@ export interface EmailConfirmation {
 }
 
 /**
- * The person confirmed the link: marks the consumer's e-mail verified (idempotent), unless the link
- * expired or the consumer's address changed since it was sent (a failure, redirected to urlOnFailure).
+ * The person confirmed the link: marks its e-mail verified (idempotent), unless the link
+ * expired or the person's address changed since it was sent (a failure, redirected to urlOnFailure).
  * Unknown link → RESOURCE_NOT_FOUND.
  */
 export function confirmEmailVerification(store: Store, id: string): EmailConfirmation {
@@ -99,12 +102,14 @@ export function confirmEmailVerification(store: Store, id: string): EmailConfirm
   const fail = (outcome: 'EXPIRED' | 'EMAIL_CHANGED'): EmailConfirmation => ({ outcome, verification: row, redirect: row.urlOnFailure ?? undefined })
   const status = emailVerificationStatus(row, now)
   if (status === 'EXPIRED') return fail('EXPIRED')
-  const consumer = partnerConsumer(store, row.partnerId, row.personId)
-  if (!consumer || consumer.emailAddress !== row.emailAddress) return fail('EMAIL_CHANGED')
+  const person = partnerPerson(store, row.partnerId, row.personId)
+  if (!person || person.emailAddress !== row.emailAddress) return fail('EMAIL_CHANGED')
   if (status === 'PENDING') {
     store.db.update(emailVerifications).set({ status: 'VERIFIED' }).where(eq(emailVerifications.id, row.id)).run()
-    if (consumer.emailVerifiedAt === null) {
-      setConsumerColumns(store, consumer.id, { emailVerifiedAt: now }, now)
+    closeWebPage(store, 'EMAIL_VERIFICATION', row.id)
+    if (person.emailVerifiedAt === null) {
+      setVerifiedAt(store, person, { emailVerifiedAt: now }, now)
+      if (person.consumer) emitEvent(store, person.partnerId, 'CONSUMER_UPDATED', consumerData(person.consumer))
     }
   }
   return { outcome: 'VERIFIED', verification: { ...row, status: 'VERIFIED' }, redirect: row.urlOnSuccess ?? undefined }

@@ -2,7 +2,7 @@ import { and, count, eq, inArray, ne, type SQL } from 'drizzle-orm'
 import { endUserDocuments } from './db/schema'
 import { SimError, ValidationError } from './errors'
 import { getPartner } from './partners'
-import { findConsumer, partnerConsumer } from './persons'
+import { findEndUser, findVisibleEndUser } from './end-users'
 import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
 import { selectPage, type PageQuery } from './paging'
@@ -63,7 +63,7 @@ export function uploadDocument(store: Store, scope: Scope, up: DocumentUpload): 
   if (up.file.bytes.length >= MAX_DOCUMENT_BYTES) throw new SimError('TOO_LARGE_DOCUMENT', [MAX_DOCUMENT_MB], { field: 'file', rejectedValue: up.file.name })
   const requested = up.documentId ? requestedDocument(store, scope, up.documentId) : undefined
   const endUserId = requested?.endUserId ?? targetPersonId(scope, up.endUserId, 'END_USER_ID_REQUIRED', 'endUserId')
-  if (!requested && !findConsumer(store, scope, endUserId)) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
+  if (!requested && !findVisibleEndUser(store, scope, endUserId)) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
   const type = requested?.type ?? up.type
   if (!type) throw new ValidationError([{ field: 'type', rejectedValue: null, message: 'must not be null' }])
   if (up.friendlyName) assertFriendlyNameFree(store, scope.partnerId, endUserId, up.friendlyName, requested?.id)
@@ -159,7 +159,7 @@ export function getDocument(store: Store, scope: Scope, documentId: string): End
  * REQUESTED (listed, no file) until the partner uploads it with its documentId.
  */
 export function requestDocument(store: Store, partnerId: string, endUserId: string, type: string, friendlyName?: string): EndUserDocumentRow {
-  if (!partnerConsumer(store, partnerId, endUserId)) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
+  if (!findEndUser(store, partnerId, endUserId)) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
   const now = store.clock.nowMs()
   const row: EndUserDocumentRow = {
     id: store.rng.uuid(), partnerId, endUserId, type, status: 'REQUESTED', requested: true, friendlyName: friendlyName ?? null,

@@ -71,6 +71,34 @@ export const ERROR_CATALOGUE = {
   INSUFFICIENT_RIGHTS_TO_UPDATE_PHONE: forbidden('You cannot update phone authenticated as {0}.'),
   INSUFFICIENT_RIGHTS_TO_UPDATE_PARTNER_METADATA: forbidden('You cannot update partnerMetadata authenticated as {0}.'),
 
+  // Corporates
+  CORPORATE_NOT_FOUND: notFound('Corporate with id {0} was not found.'),
+  CORPORATE_PHONE_ALREADY_TAKEN: conflict('A corporate with phone +{0} {1} already exists.'),
+  INCORPORATION_CODE_ALREADY_TAKEN: conflict('A corporate with the same incorporation code ({0}) and incorporation country ({1}) has already been registered.'),
+  KYB_STATUS_MUST_NOT_BE_DECLINED: conflict('The current KYB status ({0}) of corporate with id {1} does not allow this operation.'),
+  TOTAL_SHARES_PERCENTAGE_IS_OVER_100: bad('The shares of this entity would cause its owned corporate to exceed 100% of shares ({1}%).'),
+
+  // KYB: corporate-related persons and entities, shares, KYB decision
+  CORPORATE_RELATED_NOT_FOUND: notFound('Corporate related with id {0} was not found.'),
+  CORPORATE_RELATED_CORPORATE_MUST_BE_SHAREHOLDER_OR_DIRECTOR: bad('To be added as a corporate-related entity, a corporate must be a shareholder or a director.'),
+  CORPORATE_RELATED_CORPORATE_ALREADY_ADDED: conflict('A corporate-related corporate with the same incorporation code ({0}) and incorporation country ({1}) has already been added for this corporate.'),
+  CORPORATE_RELATED_ENTITY_NOT_COMPATIBLE: bad('Corporate related requested did not match corporate related found with id {0}.'),
+  ACCOUNT_OWNER_PHONE_CANNOT_BE_PATCHED: conflict('You cannot patch the phone of an account owner.'),
+  UBO_ALREADY_EXISTING: conflict('You cannot add a special UBO because there is already a UBO for corporate with id {0}.'),
+  OWNED_CORPORATE_NOT_FOUND: bad('Owned corporate with id {0} was not found.'),
+  MORE_THAN_ONE_SHARE_BY_OWNED_CORPORATE: bad("There can be only one share's information by owned corporate and related corporate."),
+  SHARE_NOT_FOUND: notFound('Share with id {0} was not found.'),
+  SHARE_PERCENTAGE_EQUALS_ZERO: bad('The share percentage can not be zero.'),
+  SHARE_ALREADY_EXIST: conflict('The corporate-related {0} has already share with the owned corporate id {1}.'),
+  CYCLIC_SHARE_DEPENDENCY: conflict('An owned corporate-related has shares of the current corporate-related which would lead to a cyclic share dependency.'),
+  CORPORATE_MUST_HAVE_A_VALIDATED_DIRECTOR: conflict('Corporate with id {0} must have at least one director with validated KYC in order to update its KYB status to VALIDATED.'),
+  CORPORATE_MUST_HAVE_A_UBO: conflict('Corporate with id {0} must have at least one UBO in order to update its KYB status to VALIDATED.'),
+  MISSING_CORPORATE_RELATED_KYC: conflict("In order to update the KYB status to 'VALIDATED' for corporate with id {0}, the following corporate related persons must valid their KYC: {1}."),
+  CORPORATE_MUST_HAVE_A_LEGAL_TYPE: conflict('Corporate with id {0} must have a legal type.'),
+  CORPORATE_MUST_HAVE_AN_INCORPORATION_DATE: conflict('Corporate with id {0} must have an incorporation date.'),
+  // SIM: the simulator's own (/_sim KYB decision), not a LinkCy code.
+  KYB_STATUS_TRANSITION_NOT_ALLOWED: conflict('The KYB of corporate {0} is {1} and cannot become {2}.'),
+
   // Verifications
   INVALID_PHONE_CODE: bad('Phone code is not valid.'),
   PHONE_ALREADY_VERIFIED: conflict('Phone is already verified for user {0}.'),

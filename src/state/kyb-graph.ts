@@ -83,3 +83,67 @@ export function complianceInfoOf(store: Store, corporate: CorporateRow): { maxUb
     isExtendedUbos: corporate.isExtendedUbos,
   }
 }
+
+/** The physical persons who are UBOs of the corporate, in declaration order. */
+export function ubosOf(graph: OwnershipGraph, corporate: Pick<CorporateRow, 'isExtendedUbos'>): RelatedRow[] {
+  return graph.related.filter((r) => isUbo(graph, corporate, r))
+}
+
+/**
+ * LinkCy's kycInfo.type of a related person: the type of its KYC application once one exists; else
+ * FULL_KYC for the first physical director declared, DOC_ONLY for the other directors and the UBOs,
+ * NOT_REQUIRED for anyone else (the guide: "by default it's the first one you register").
+ */
+export function kycTypeOf(graph: OwnershipGraph, corporate: Pick<CorporateRow, 'isExtendedUbos'>, related: RelatedRow): 'FULL_KYC' | 'DOC_ONLY' | 'NOT_REQUIRED' {
+  if (related.kycApplicationId && related.kycType) return related.kycType as 'FULL_KYC' | 'DOC_ONLY'
+  if (related.kind !== 'PHYSICAL_PERSON') return 'NOT_REQUIRED'
+  if (related.isDirector) {
+    const directors = graph.related.filter((r) => r.kind === 'PHYSICAL_PERSON' && r.isDirector)
+    const full = directors.find((r) => r.kycApplicationId && r.kycType === 'FULL_KYC') ?? directors[0]
+    return full?.id === related.id ? 'FULL_KYC' : 'DOC_ONLY'
+  }
+  return isUbo(graph, corporate, related) ? 'DOC_ONLY' : 'NOT_REQUIRED'
+}
+
+/** The related persons whose KYC LinkCy requires before validating a KYB: every physical director and every UBO. */
+export function kycRequiredOf(graph: OwnershipGraph, corporate: Pick<CorporateRow, 'isExtendedUbos'>): RelatedRow[] {
+  return graph.related.filter((r) => r.kind === 'PHYSICAL_PERSON' && (r.isDirector || isUbo(graph, corporate, r)))
+}
+
+/** A share as the checks below see it: who holds what percentage of which entity (null: the corporate itself). */
+export type ShareEdge = Pick<ShareRow, 'holderId' | 'ownedRelatedId' | 'percentage'> & { id?: string }
+
+/**
+ * The total direct percentage of the entity `ownedRelatedId` (null: the corporate) its shares would
+ * add up to with `change` applied (a new share, or an existing one with its new percentage).
+ */
+export function ownedTotal(shares: readonly ShareEdge[], change: ShareEdge): number {
+  const others = shares.filter((s) => s.ownedRelatedId === change.ownedRelatedId && (change.id === undefined || s.id !== change.id))
+  return round(others.reduce((sum, s) => sum + s.percentage, 0) + change.percentage)
+}
+
+/** Whether the total of an owned entity is over 100% (float noise below 1e-6 ignored). */
+export const isOver100 = (total: number): boolean => total > 100 + 1e-6
+
+/**
+ * Whether `holderId` holding shares of `ownedRelatedId` would close a loop: the owned entity (or an
+ * entity it holds shares of, at any depth) already holds shares of the holder, or holder = owned.
+ */
+export function wouldCycle(shares: readonly ShareEdge[], holderId: string, ownedRelatedId: string | null): boolean {
+  const seen = new Set<string>()
+  const stack = ownedRelatedId ? [ownedRelatedId] : []
+  while (stack.length > 0) {
+    const entity = stack.pop()!
+    if (entity === holderId) return true
+    if (seen.has(entity)) continue
+    seen.add(entity)
+    for (const s of shares) if (s.holderId === entity && s.ownedRelatedId) stack.push(s.ownedRelatedId)
+  }
+  return false
+}
+
+/** A percentage as LinkCy's Java backend prints a float in messages: 110 → "110.0", 33.3333 stays. */
+export function formatPercent(value: number): string {
+  const rounded = round(value)
+  return Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded)
+}

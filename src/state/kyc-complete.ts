@@ -6,6 +6,8 @@ import { SimError } from './errors'
 import { findKycApplication, mergeIdentity, setKycStatus, type KycApplicationRow } from './kyc'
 import { applyIdentityToConsumer } from './kyc-simulate'
 import { consumerById } from './persons'
+import { relatedById } from './corporate-related'
+import { applyIdentityToRelated } from './corporate-related-kyc'
 import type { Store } from './store'
 import { assertKycTransition } from './transitions'
 
@@ -28,7 +30,7 @@ export function isExpired(store: Store, row: KycApplicationRow): boolean {
 
 /**
  * The person finished the KYC flow: CREATED → PROCESSING (the document and selfie are captured)
- * → `outcome`, following the lifecycle. A VALIDATED KYC writes the identity onto the consumer.
+ * → `outcome`, following the lifecycle. A VALIDATED KYC writes the identity onto the person.
  * SIM: LinkCy's review is instantaneous; an expired link is EXPIRED_RESOURCE.
  */
 export function completeKycApplication(store: Store, kycId: string, outcome: KycOutcome, reason?: string): KycApplicationRow {
@@ -44,6 +46,7 @@ export function completeKycApplication(store: Store, kycId: string, outcome: Kyc
   assertKycTransition(kycId, row.status as KycStatus, outcome)
   row = setKycStatus(store, row, outcome, reason ?? null)
   if (outcome === 'VALIDATED' && row.personType === 'CONSUMER') applyIdentityToConsumer(store, row.personId, row.identity, row.updateDate)
+  if (outcome === 'VALIDATED' && row.personType !== 'CONSUMER') applyIdentityToRelated(store, row.personId, row.identity, row.updateDate)
   return row
 }
 
@@ -52,7 +55,7 @@ export function completeKycApplication(store: Store, kycId: string, outcome: Kyc
  * made up (seeded faker). SIM: LinkCy reads it from the document; we have no document.
  */
 function capturedIdentity(store: Store, row: KycApplicationRow): KycIdentity {
-  const consumer = consumerById(store, row.personId)
+  const consumer = consumerById(store, row.personId) ?? relatedById(store, row.personId)
   const profile = consumer?.profile ?? {}
   const f = store.rng.fake()
   const gender = profile.gender ?? f.helpers.arrayElement(['MALE', 'FEMALE'] as const)
@@ -84,7 +87,7 @@ export function kycPageView(store: Store, kycId: string): KycPageView | undefine
   const application = findKycApplication(store, kycId)
   if (!application) return undefined
   const partner = store.db.select().from(partners).where(eq(partners.id, application.partnerId)).get()
-  const consumer = consumerById(store, application.personId)
+  const consumer = consumerById(store, application.personId) ?? relatedById(store, application.personId)
   const personName = [consumer?.firstName, consumer?.middleName, consumer?.lastName].filter(Boolean).join(' ') || undefined
   const page = store.db.select().from(webPages).where(and(eq(webPages.kind, 'KYC'), eq(webPages.resourceId, kycId))).get()
   return { application, partnerName: partner?.displayName ?? partner?.name ?? '', personName, hasPage: page !== undefined }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { kycApplications } from './db/schema'
 import { SimError } from './errors'
 import { settlePartnerExpiries, type KycApplicationRow } from './kyc'
+import { findRelated } from './corporate-related'
 import { getPersonConsumer } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
@@ -22,13 +23,7 @@ export interface KycListQuery {
  * SIM: default order CREATION_DATE DESC (newest first), ties in creation order.
  */
 export function listKycApplications(store: Store, scope: Scope, query: KycListQuery): KycApplicationRow[] {
-  if (query.personId) {
-    if (query.personType === 'CORPORATE_RELATED_PHYSICAL_PERSON') {
-      // SIM: corporate-related physical persons arrive with the corporates issue; none exists yet.
-      throw new SimError('PERSON_NOT_FOUND', ['CORPORATE_RELATED_PHYSICAL_PERSON', query.personId], { field: 'personId', rejectedValue: query.personId })
-    }
-    getPersonConsumer(store, scope, query.personId, 'personId')
-  }
+  if (query.personId) assertListedPerson(store, scope, query.personId, query.personType)
   settlePartnerExpiries(store, scope.partnerId)
   const where: SQL[] = [eq(kycApplications.partnerId, scope.partnerId)]
   if (query.personType) where.push(eq(kycApplications.personType, query.personType))
@@ -42,4 +37,17 @@ export function listKycApplications(store: Store, scope: Scope, query: KycListQu
     .where(and(...where))
     .orderBy(order(column), order(sql`rowid`))
     .all()
+}
+
+/**
+ * The person a personId filter names must be one of the partner's: a consumer or a corporate-related
+ * physical person (of the given personType, else of either); PERSON_NOT_FOUND (400) otherwise.
+ */
+function assertListedPerson(store: Store, scope: Scope, personId: string, personType: KycListQuery['personType']): void {
+  const related = findRelated(store, scope, personId)
+  if (personType !== 'CONSUMER' && related?.kind === 'PHYSICAL_PERSON') return
+  if (personType === 'CORPORATE_RELATED_PHYSICAL_PERSON') {
+    throw new SimError('PERSON_NOT_FOUND', ['CORPORATE_RELATED_PHYSICAL_PERSON', personId], { field: 'personId', rejectedValue: personId })
+  }
+  getPersonConsumer(store, scope, personId, 'personId')
 }

@@ -11,6 +11,7 @@ import type { Scope } from './scope'
 import type { Store } from './store'
 import { KYC_UNFINISHED } from './transitions'
 import { verificationTarget } from './verifications'
+import { getRelatedPerson, simulateRelatedKyc, targetsRelatedPerson } from './kyc-related'
 
 // Sandbox POST /kyc/simulate: LinkCy's shortcut that puts a person's KYC straight into a status,
 // with the identity the KYC would have collected. No lifecycle check: it is a jump by design.
@@ -30,14 +31,25 @@ export interface KycSimulateRequest extends SimulatedIdentity {
 
 /**
  * POST /kyc/simulate (Sandbox_simulateKyc): moves the person's unfinished application to
- * `kycStatus`, or opens a new one in it, and writes the identity onto the application and the consumer.
+ * `kycStatus`, or opens a new one in it, and writes the identity onto the application and the person
+ * (a consumer, or a corporate-related physical person: state/kyc-related.ts).
  * SIM: no phone-verified, suspended or forbidden precondition (sandbox shortcut).
  */
-export function simulateKyc(store: Store, scope: Scope, req: KycSimulateRequest): { application: KycApplicationRow; consumerId: string } {
-  const consumer = verificationTarget(store, scope, { consumerId: req.consumerId ?? undefined, relatedPhysicalPersonId: req.relatedPhysicalPersonId ?? undefined })
+export function simulateKyc(store: Store, scope: Scope, req: KycSimulateRequest): KycSimulated {
+  const target = { consumerId: req.consumerId ?? undefined, relatedPhysicalPersonId: req.relatedPhysicalPersonId ?? undefined }
   const { consumerId: _c, relatedPhysicalPersonId: _r, kycStatus, ...identity } = req
+  if (targetsRelatedPerson(scope, target)) {
+    const related = getRelatedPerson(store, scope, target.relatedPhysicalPersonId)
+    return { application: simulateRelatedKyc(store, related, kycStatus, storedIdentity(identity)), relatedPhysicalPersonId: related.id }
+  }
+  const consumer = verificationTarget(store, scope, target)
   return { application: simulateConsumerKyc(store, consumer, kycStatus, identity), consumerId: consumer.id }
 }
+
+/** What kyc/simulate did: the application, and the consumer or the corporate-related person it is about. */
+export type KycSimulated =
+  | { application: KycApplicationRow; consumerId: string; relatedPhysicalPersonId?: undefined }
+  | { application: KycApplicationRow; relatedPhysicalPersonId: string; consumerId?: undefined }
 
 /**
  * The effect of kyc/simulate on one consumer (also usable by scenario seeding): the current
@@ -83,7 +95,7 @@ export function applyIdentityToConsumer(store: Store, consumerId: string, identi
  * The identity as stored: the address gets its status (VALID; VERIFIED when the caller asked to
  * bypass the address verification) and loses the request-only bypassVerification flag.
  */
-function storedIdentity(identity: SimulatedIdentity): KycIdentity {
+export function storedIdentity(identity: SimulatedIdentity): KycIdentity {
   const { address, ...rest } = identity
   const out: KycIdentity = compact(rest) as KycIdentity
   if (address) out.address = storedAddress(address)

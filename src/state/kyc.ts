@@ -12,7 +12,9 @@ import { formatIsoDuration } from './clock'
 import { definedOnly } from './objects'
 import { pageUrl, verificationTarget } from './verifications'
 import { openWebPage } from './web-pages'
-import { emitEvent } from './webhooks'
+import { consumerKycEvent, emitEvent } from './webhooks'
+import { mirrorOnRelated } from './corporate-related-kyc'
+import { relatedById } from './corporate-related'
 
 // KYC applications (tag KYC): a consumer asks for a KYC link or SDK token, does the KYC, and its
 // statuses follow. The consumer row mirrors its current application (kycApplicationId, kycStatus).
@@ -55,20 +57,32 @@ export function createKycApplication(store: Store, scope: Scope, req: KycCreateR
   if (consumer.kycStatus === 'VALIDATED') throw new SimError('KYC_ALREADY_VALIDATED')
   if (!KYC_RESTARTABLE.includes(consumer.kycStatus as KycStatus)) throw new SimError('LAST_KYC_APPLICATION_NOT_FINISHED')
 
-  const { accessType, urlOnComplete, urlOnFailure } = req.kycConfiguration
+  return openKycApplication(store, { partnerId: scope.partnerId, personId: consumer.id }, req.kycConfiguration, origin)
+}
+
+/**
+ * Opens a CREATED application for a person (a consumer, or with personType and type a corporate-related
+ * person), mirrored on the person's row, and answers its link (LINK: a hosted page) or SDK token.
+ */
+export function openKycApplication(
+  store: Store, person: Pick<KycApplicationRow, 'partnerId' | 'personId'> & Partial<Pick<KycApplicationRow, 'personType' | 'type'>>,
+  config: KycCreateRequest['kycConfiguration'], origin: string,
+): KycCreated {
+  const { accessType, urlOnComplete, urlOnFailure } = config
   const now = store.clock.nowMs()
   const ttlMs = accessType === 'LINK' ? KYC_LINK_TTL_MS : KYC_SDK_TTL_MS
   const application = insertKycApplication(store, {
-    partnerId: scope.partnerId, personId: consumer.id, status: 'CREATED', accessType,
+    ...person, status: 'CREATED', accessType,
     urlOnComplete: urlOnComplete ?? null, urlOnFailure: urlOnFailure ?? null, expiresAt: now + ttlMs, creationDate: now,
   })
   mirrorOnConsumer(store, application, now)
+  mirrorOnRelated(store, application, now)
   const ttl = formatIsoDuration(ttlMs)
   if (accessType === 'SDK') {
     // SIM: the SDK token is opaque and the SDK flow is finished through POST /_sim/kyc/{kycId}/complete.
-    return { kind: 'SDK', application, token: store.rng.secret(32), kycApiUrl: `${origin}/_sim/kyc`, flowName: 'FULL_KYC', ttl }
+    return { kind: 'SDK', application, token: store.rng.secret(32), kycApiUrl: `${origin}/_sim/kyc`, flowName: application.type, ttl }
   }
-  openWebPage(store, { partnerId: scope.partnerId, kind: 'KYC', resourceId: application.id, expiresAt: application.expiresAt!, createdAt: now })
+  openWebPage(store, { id: application.id, partnerId: person.partnerId, kind: 'KYC', resourceId: application.id, expiresAt: application.expiresAt!, createdAt: now })
   return { kind: 'LINK', application, url: kycLinkUrl(origin, application.id), ttl }
 }
 
@@ -146,6 +160,8 @@ export function setKycStatus(store: Store, row: KycApplicationRow, status: KycSt
   if (status !== 'CREATED') store.db.update(webPages).set({ status: 'DONE' }).where(and(eq(webPages.kind, 'KYC'), eq(webPages.resourceId, row.id))).run()
   const consumer = consumerById(store, row.personId)
   if (consumer && consumer.kycApplicationId === row.id) mirrorOnConsumer(store, next, at)
+  const related = row.personType === 'CONSUMER' ? undefined : relatedById(store, row.personId)
+  if (related && related.kycApplicationId === row.id) mirrorOnRelated(store, next, at)
   return next
 }
 
@@ -168,7 +184,7 @@ export function mirrorOnConsumer(store: Store, application: KycApplicationRow, a
     ...statuses,
     ...(keepLinkcy ? { linkcyStatus: consumer.linkcyStatus } : {}),
   }, at)
-  if (application.status === 'VALIDATED' && consumer.kycStatus !== 'VALIDATED') emitEvent(store, consumer.partnerId, 'CONSUMER_KYC_VALIDATED', { id: consumer.id, kycId: application.id, kycStatus: 'VALIDATED' })
+  if (application.status !== consumer.kycStatus || application.id !== consumer.kycApplicationId) emitEvent(store, consumer.partnerId, consumerKycEvent(application.status), { id: consumer.id, kycId: application.id, kycStatus: application.status })
 }
 
 /** Identity data of an application, merged with what was known before (later values win). */

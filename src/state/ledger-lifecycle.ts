@@ -8,13 +8,14 @@ import type { Operator } from './ledger-types'
 import { assertLedgerActive, getLedger, ledgerById, type LedgerRow } from './ledgers'
 import { assertFriendlyNameFree, mergeLimits, type LedgerLimitsInput } from './ledgers-create'
 import { getPartner, partnerSettings } from './partners'
-import { consumerById } from './persons'
+import { endUserById } from './end-users'
 import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
 import { ledgerMayMove } from './transitions'
 import { closeCardsOfLedger } from './cards-lifecycle'
 import { setLedgerCardsBlocked } from './card-rules'
+import { emitEvent, ledgerData } from './webhooks'
 
 // The operations that move a ledger through its life after creation: upgrade, update, suspension
 // per operator and its lifting, closure (CLOSING, then CLOSED on the clock). Statuses follow
@@ -28,6 +29,7 @@ function write(store: Store, ledger: LedgerRow, set: Partial<LedgerRow>): Ledger
   }
   const next = { ...set, updateDate: store.clock.nowMs() }
   store.db.update(ledgers).set(next).where(eq(ledgers.id, ledger.id)).run()
+  if (set.status && set.status !== ledger.status) emitEvent(store, ledger.partnerId, 'LEDGER_UPDATED', ledgerData({ ...ledger, status: set.status }))
   return { ...ledger, ...next }
 }
 
@@ -44,7 +46,7 @@ function liveStatus(ledger: LedgerRow, suspensions: Suspension[]): string {
  */
 export function upgradeLedger(store: Store, scope: Scope, ledgerId: string): LedgerRow {
   const ledger = getLedger(store, scope, ledgerId)
-  if (!consumerById(store, ledger.endUserId)) {
+  if (!endUserById(store, ledger.endUserId)) {
     throw new SimError('CONSUMER_NOT_FOUND', [ledger.endUserId], { status: 400, field: 'endUserId', rejectedValue: ledger.endUserId })
   }
   if (ledger.isUpgraded) throw new SimError('LEDGER_ALREADY_UPGRADED')

@@ -8,10 +8,11 @@ import { DEFAULT_ALLOWED_LEDGER_TYPES, LEDGER_TYPE_INFO, type LedgerType } from 
 import { getLedger, ledgerById, type LedgerRow } from './ledgers'
 import { toCents } from './money'
 import { getPartner, partnerSettings } from './partners'
-import { consumerById } from './persons'
+import { endUserById } from './end-users'
 import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
+import { emitEvent, ledgerData } from './webhooks'
 import { ledgerMayMove } from './transitions'
 
 // POST /ledgers: a classic ledger (an account of its own, with an IBAN once upgraded) or a virtual
@@ -70,9 +71,8 @@ export function createLedger(store: Store, scope: Scope, req: LedgerCreateReques
     ? getLedger(store, scope, req.parentLedgerId, { status: 400, field: 'parentLedgerId', endUserId: parentOwner })
     : undefined
   const endUserId = parent ? parent.endUserId : targetPersonId(scope, req.endUserId, 'END_USER_ID_REQUIRED', 'endUserId')
-  // SIM: corporates (CORPORATE_KYB_MUST_BE_VALIDATED) come with the corporate issue; end-users are consumers here.
-  const consumer = getBankingEndUser(store, scope.partnerId, endUserId)
-  assertMayBank(store, consumer)
+  const holder = getBankingEndUser(store, scope.partnerId, endUserId)
+  assertMayBank(store, holder)
   const friendlyName = req.friendlyName === '' ? undefined : req.friendlyName
   assertFriendlyNameFree(store, endUserId, friendlyName)
   const partner = getPartner(store, scope.partnerId)
@@ -87,7 +87,7 @@ export function createLedger(store: Store, scope: Scope, req: LedgerCreateReques
   const info = LEDGER_TYPE_INFO[type]
   const ids = root ? undefined : newAccountIdentifiers(store, type)
   const row: LedgerRow = {
-    id: store.rng.uuid(), partnerId: scope.partnerId, endUserId, endUserKind: 'CONSUMER', parentId: root?.id ?? null,
+    id: store.rng.uuid(), partnerId: scope.partnerId, endUserId, endUserKind: holder.kind, parentId: root?.id ?? null,
     type, country: info.country, currency: info.currency, friendlyName: friendlyName ?? null,
     iban: ids?.iban ?? null, bicOrSwift: ids?.bicOrSwift ?? null, accountNumber: ids?.accountNumber ?? null,
     sortCode: ids?.sortCode ?? null, routingNumber: ids?.routingNumber ?? null,
@@ -96,6 +96,7 @@ export function createLedger(store: Store, scope: Scope, req: LedgerCreateReques
     activationDate: null, creationDate: now, updateDate: now,
   }
   store.db.insert(ledgers).values(row).run()
+  emitEvent(store, row.partnerId, 'LEDGER_CREATED', ledgerData(row))
   const delayMs = settings.ledgerActivationSeconds * 1000
   if (delayMs <= 0) return activateLedger(store, row.id)
   schedule(store, scope.partnerId, 'LEDGER_ACTIVATION', now + delayMs, { ledgerId: row.id })
@@ -111,13 +112,14 @@ export function activateLedger(store: Store, ledgerId: string): LedgerRow {
   const ledger = ledgerById(store, ledgerId)
   if (!ledger || ledger.activationDate !== null || !['PENDING', 'SUSPENDED'].includes(ledger.status)) return ledger!
   const now = store.clock.nowMs()
-  const failed = consumerById(store, ledger.endUserId)?.linkcyStatus !== 'VALIDATED'
+  const failed = endUserById(store, ledger.endUserId)?.linkcyStatus !== 'VALIDATED'
   const status = failed ? 'FAILED' : ledger.suspensions.length > 0 ? 'SUSPENDED' : 'ACTIVE'
   if (!ledgerMayMove(ledger.status, status)) return ledger
   const set: Partial<LedgerRow> = failed
     ? { status, updateDate: now }
     : { status, activationDate: now, isUpgraded: ledger.isUpgraded || ledger.autoUpgrade, updateDate: now }
   store.db.update(ledgers).set(set).where(eq(ledgers.id, ledgerId)).run()
+  if (status !== ledger.status) emitEvent(store, ledger.partnerId, 'LEDGER_UPDATED', ledgerData({ ...ledger, status }))
   return { ...ledger, ...set }
 }
 

@@ -5,7 +5,7 @@ import { notFoundError, SimError, type NamedId } from './errors'
 import { normalizeIban } from './iban'
 import { partnerLimits } from './partner-limits'
 import { getPartner } from './partners'
-import { partnerConsumer, type ConsumerRow } from './persons'
+import { findEndUser, type EndUserRef } from './end-users'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
 
@@ -43,11 +43,11 @@ export interface GetLedgerOptions extends NamedId {
 }
 
 /**
- * The end-user holding a ledger, undefined when it no longer exists (nothing may move money on such
- * a ledger). SIM: end-users are consumers; the corporate branch (a corporate holder) comes with corporates.
+ * The end-user (consumer or corporate) holding a ledger, undefined when it no longer exists (nothing
+ * may move money on such a ledger).
  */
-export function ledgerHolder(store: Store, ledger: Pick<LedgerRow, 'partnerId' | 'endUserId'>): ConsumerRow | undefined {
-  return partnerConsumer(store, ledger.partnerId, ledger.endUserId)
+export function ledgerHolder(store: Store, ledger: Pick<LedgerRow, 'partnerId' | 'endUserId'>): EndUserRef | undefined {
+  return findEndUser(store, ledger.partnerId, ledger.endUserId)
 }
 
 /**

@@ -2,14 +2,15 @@ import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { checkSepaDetails, type SepaDetails } from './beneficiaries-banking'
 import { beneficiarySettings } from './beneficiaries-settings'
 import { mandates } from './db/schema'
-import { assertMayBank, BANKING_CHECKS_WITHOUT_TERMS, getBankingEndUser } from './end-user-checks'
+import { assertMayBank, BANKING_CHECKS_WITHOUT_TERMS, getBankingEndUser, type BankingEndUser } from './end-user-checks'
+import { findEndUser } from './end-users'
 import { notFoundError, SimError, type NamedId } from './errors'
 import { CLOSED_LEDGER_STATUSES, findLedgerByIban, ledgerById } from './ledgers'
-import { partnerConsumer, type ConsumerRow } from './persons'
 import { selectPage } from './paging'
 import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, targetPersonId, type Scope } from './scope'
 import type { Store } from './store'
+import { emitEvent, mandateData } from './webhooks'
 import { isoDate } from './transfers-calendar'
 import { MANDATE_LIFECYCLE, type MandateStatus } from './transitions'
 
@@ -98,22 +99,22 @@ export function createMandate(store: Store, scope: Scope, input: MandateInput): 
     recurring: input.recurring ?? false, expirationDate, creationDate: now, updateDate: now,
   }
   store.db.insert(mandates).values(row).run()
+  emitEvent(store, row.partnerId, 'MANDATE_CREATED', mandateData(row))
   return row
 }
 
 /**
- * The creditor's standing to hold and use mandates. Every end-user is a consumer until corporates
- * arrive: refused unless the partner has `mandatesForConsumers`, then the consumer's checks.
- * SIM: the corporate branch (CORPORATE_KYB_MUST_BE_VALIDATED, no consumer refusal) comes with corporates.
+ * The creditor's standing to hold and use mandates: mandates are for corporates (KYB, LinkCy status,
+ * suspension, banking status); a consumer is refused unless the partner has `mandatesForConsumers`.
  */
-export function assertMayCollect(store: Store, consumer: ConsumerRow): void {
-  if (!beneficiarySettings(store, consumer.partnerId).mandatesForConsumers) throw new SimError('MANDATE_NOT_AVAILABLE_FOR_CONSUMERS')
-  assertMayBank(store, consumer, BANKING_CHECKS_WITHOUT_TERMS)
+export function assertMayCollect(store: Store, user: BankingEndUser): void {
+  if (user.kind === 'CONSUMER' && !beneficiarySettings(store, user.partnerId).mandatesForConsumers) throw new SimError('MANDATE_NOT_AVAILABLE_FOR_CONSUMERS')
+  assertMayBank(store, user, BANKING_CHECKS_WITHOUT_TERMS)
 }
 
 /**
- * The standing of a mandate's holder to activate it or collect on it: KYC (consumers; KYB for
- * corporates with their issue), LinkCy status, suspension, banking status.
+ * The standing of a mandate's holder to activate it or collect on it: KYC (consumers) or KYB
+ * (corporates), LinkCy status, suspension, banking status.
  */
 export function assertHolderMayBank(store: Store, mandate: Pick<MandateRow, 'partnerId' | 'endUserId'>): void {
   assertMayBank(store, getBankingEndUser(store, mandate.partnerId, mandate.endUserId), BANKING_CHECKS_WITHOUT_TERMS)
@@ -173,6 +174,7 @@ export function cancelMandate(store: Store, scope: Scope, mandateId: string): Ma
 function startProcessing(store: Store, row: MandateRow, status: 'ACTIVATING' | 'CANCELING', extra: Record<string, unknown> = {}): MandateRow {
   const now = store.clock.nowMs()
   store.db.update(mandates).set({ status, updateDate: now }).where(eq(mandates.id, row.id)).run()
+  emitEvent(store, row.partnerId, 'MANDATE_UPDATED', mandateData({ ...row, status }))
   const delayMs = beneficiarySettings(store, row.partnerId).mandateProcessingSeconds * 1000
   schedule(store, row.partnerId, 'MANDATE_PROCESSING', now + delayMs, { mandateId: row.id, ...extra })
   return { ...row, status, updateDate: now }
@@ -198,6 +200,7 @@ export function finishMandateProcessing(store: Store, mandateId: string, byEndUs
     status = failed ? 'FAILED' : 'ACTIVATED'
   } else return
   store.db.update(mandates).set({ status, updateDate: now }).where(eq(mandates.id, row.id)).run()
+  emitEvent(store, row.partnerId, 'MANDATE_UPDATED', mandateData({ ...row, status }))
 }
 
 /** Scheduled job MANDATE_PROCESSING ({mandateId}): see finishMandateProcessing. */
@@ -221,7 +224,7 @@ export interface MandateListQuery {
 export function listMandates(store: Store, scope: Scope, q: MandateListQuery): { rows: MandateView[]; total: number } {
   const where: SQL[] = [eq(mandates.partnerId, scope.partnerId)]
   if (q.endUserId) {
-    const visible = isEndUser(scope) ? q.endUserId === scope.principal?.id : partnerConsumer(store, scope.partnerId, q.endUserId) !== undefined
+    const visible = isEndUser(scope) ? q.endUserId === scope.principal?.id : findEndUser(store, scope.partnerId, q.endUserId) !== undefined
     if (!visible) throw new SimError('CONSUMER_NOT_FOUND', [q.endUserId], { status: 400, field: 'endUserId', rejectedValue: q.endUserId })
     where.push(eq(mandates.endUserId, q.endUserId))
   }

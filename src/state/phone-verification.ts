@@ -1,15 +1,16 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { phoneVerifications } from './db/schema'
-import { SimError } from './errors'
+import { SimError, ValidationError } from './errors'
 import { recordMessage } from './outbox'
 import { getPartner, partnerSettings } from './partners'
-import { setConsumerColumns, type ConsumerRow } from './persons'
 import type { Scope } from './scope'
 import type { Store } from './store'
-import { verificationTarget, type PersonTarget } from './verifications'
+import { setVerifiedAt, verifiablePerson, type PersonTarget, type VerifiablePerson } from './verifications'
+import { consumerData, emitEvent } from './webhooks'
 
 // Phone verification: LinkCy sends a 6-digit code by SMS (valid 10 minutes, 5 attempts); verifying
-// it marks the consumer's phone as verified, which KYC requires. The sandbox code is always 123456.
+// it marks the person's phone (a consumer's, or a corporate-related person's) as verified, which a
+// consumer's KYC requires. The sandbox code is always 123456.
 
 export type PhoneVerificationRow = typeof phoneVerifications.$inferSelect
 
@@ -35,11 +36,15 @@ function isActive(row: PhoneVerificationRow, phoneDigits: string, now: number): 
   return row.status === 'PENDING' && row.attemptsLeft > 0 && row.expiresAt > now && row.phoneDigits === phoneDigits
 }
 
-/** The consumer a phone operation targets, whose phone must not be verified yet (PHONE_ALREADY_VERIFIED). */
-function phoneToVerify(store: Store, scope: Scope, target: PersonTarget): ConsumerRow {
-  const consumer = verificationTarget(store, scope, target)
-  if (consumer.phoneVerifiedAt !== null) throw new SimError('PHONE_ALREADY_VERIFIED', [consumer.id])
-  return consumer
+/**
+ * The person (consumer or corporate-related person) a phone operation targets, whose phone must not
+ * be verified yet (PHONE_ALREADY_VERIFIED). SIM: a related person declared without a phone is a 400.
+ */
+function phoneToVerify(store: Store, scope: Scope, target: PersonTarget): VerifiablePerson & { phoneDigits: string } {
+  const person = verifiablePerson(store, scope, target)
+  if (person.phoneDigits === null) throw new ValidationError([{ field: 'relatedPhysicalPersonId', rejectedValue: person.id, message: 'phone must not be null' }])
+  if (person.phoneVerifiedAt !== null) throw new SimError('PHONE_ALREADY_VERIFIED', [person.id])
+  return { ...person, phoneDigits: person.phoneDigits }
 }
 
 /**
@@ -48,27 +53,27 @@ function phoneToVerify(store: Store, scope: Scope, target: PersonTarget): Consum
  * spent by 5 wrong attempts).
  */
 export function sendPhoneVerification(store: Store, scope: Scope, target: PersonTarget): { ttl: string; code: string } {
-  const consumer = phoneToVerify(store, scope, target)
+  const person = phoneToVerify(store, scope, target)
   const now = store.clock.nowMs()
-  const latest = latestPhoneVerification(store, scope.partnerId, consumer.id)
-  if (latest && isActive(latest, consumer.phoneDigits, now)) throw new SimError('PHONE_CODE_STILL_ACTIVE', [consumer.id])
+  const latest = latestPhoneVerification(store, scope.partnerId, person.id)
+  if (latest && isActive(latest, person.phoneDigits, now)) throw new SimError('PHONE_CODE_STILL_ACTIVE', [person.id])
 
   const partner = getPartner(store, scope.partnerId)
   const code = partnerSettings(partner).phoneCode
   store.db
     .update(phoneVerifications)
     .set({ status: 'REPLACED' })
-    .where(and(eq(phoneVerifications.personId, consumer.id), eq(phoneVerifications.status, 'PENDING')))
+    .where(and(eq(phoneVerifications.personId, person.id), eq(phoneVerifications.status, 'PENDING')))
     .run()
   store.db
     .insert(phoneVerifications)
     .values({
-      id: store.rng.uuid(), partnerId: scope.partnerId, personId: consumer.id, phoneDigits: consumer.phoneDigits, code,
+      id: store.rng.uuid(), partnerId: scope.partnerId, personId: person.id, phoneDigits: person.phoneDigits, code,
       attemptsLeft: PHONE_CODE_ATTEMPTS, status: 'PENDING', expiresAt: now + PHONE_CODE_TTL_MS, createdAt: now,
     })
     .run()
   recordMessage(store, {
-    partnerId: scope.partnerId, channel: 'SMS', recipient: `+${consumer.phoneDigits}`, personId: consumer.id, purpose: 'PHONE_VERIFICATION',
+    partnerId: scope.partnerId, channel: 'SMS', recipient: `+${person.phoneDigits}`, personId: person.id, purpose: 'PHONE_VERIFICATION',
     text: `Your ${partner.displayName ?? partner.name} verification code is: ${code}`, payload: { code },
   })
   return { ttl: PHONE_CODE_TTL, code }
@@ -81,10 +86,10 @@ export function sendPhoneVerification(store: Store, scope: Scope, target: Person
  * No code (or a spent or replaced one, or one sent to a previous phone) → PHONE_CODE_MUST_BE_SENT.
  */
 export function verifyPhoneCode(store: Store, scope: Scope, target: PersonTarget, code: string): SimError | undefined {
-  const consumer = phoneToVerify(store, scope, target)
+  const person = phoneToVerify(store, scope, target)
   const now = store.clock.nowMs()
-  const latest = latestPhoneVerification(store, scope.partnerId, consumer.id)
-  if (!latest || latest.status !== 'PENDING' || latest.attemptsLeft <= 0 || latest.phoneDigits !== consumer.phoneDigits) {
+  const latest = latestPhoneVerification(store, scope.partnerId, person.id)
+  if (!latest || latest.status !== 'PENDING' || latest.attemptsLeft <= 0 || latest.phoneDigits !== person.phoneDigits) {
     throw new SimError('PHONE_CODE_MUST_BE_SENT')
   }
   if (latest.expiresAt <= now) throw new SimError('PHONE_CODE_HAS_EXPIRED')
@@ -99,6 +104,7 @@ export function verifyPhoneCode(store: Store, scope: Scope, target: PersonTarget
     return new SimError('INVALID_PHONE_CODE', [], { field: 'code', rejectedValue: code })
   }
   store.db.update(phoneVerifications).set({ status: 'USED' }).where(eq(phoneVerifications.id, latest.id)).run()
-  setConsumerColumns(store, consumer.id, { phoneVerifiedAt: now }, now)
+  setVerifiedAt(store, person, { phoneVerifiedAt: now }, now)
+  if (person.consumer) emitEvent(store, person.partnerId, 'CONSUMER_UPDATED', consumerData(person.consumer))
   return undefined
 }

@@ -4,6 +4,7 @@ import type { TransactionParty } from './db/tables/transactions'
 import { notFoundError, type NamedId } from './errors'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
+import { emitEvent, transactionData } from './webhooks'
 
 // Transactions as every money module books and reads them. One row per movement, seen from both
 // sides: an inter-ledger transfer is listed for its sender and its receiver. Ledger credits, card
@@ -81,6 +82,7 @@ export function recordTransaction(store: Store, input: TransactionInput): Transa
     updateDate: input.creationDate ?? now,
   }
   store.db.insert(transactions).values(row).run()
+  emitEvent(store, row.partnerId, 'TRANSACTION_CREATED', transactionData(row))
   return row
 }
 
@@ -109,6 +111,7 @@ export function updateTransaction(store: Store, row: TransactionRow, update: Tra
   }
   const { id, ...set } = next
   store.db.update(transactions).set(set).where(eq(transactions.id, id)).run()
+  if (status !== row.status) emitEvent(store, row.partnerId, 'TRANSACTION_UPDATED', transactionData(next))
   return next
 }
 

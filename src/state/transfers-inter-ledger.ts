@@ -19,8 +19,6 @@ import { ledgerParty } from './transfers-parties'
  */
 export function assertMaySend(store: Store, ledger: LedgerRow, field = 'ledgerFromId'): void {
   const consumer = ledgerHolder(store, ledger)
-  // SIM: the corporate branch (a corporate holder: CORPORATE_KYB_MUST_BE_VALIDATED) comes with corporates;
-  // until then a holder that is not one of the partner's consumers is unknown.
   if (!consumer) throw notFoundError('LEDGER_NOT_FOUND', ledger.id, { status: 400, field }, 'ledgerId')
   assertMayBank(store, consumer)
   assertLedgerActive(ledger)

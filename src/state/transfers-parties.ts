@@ -1,18 +1,15 @@
 import type { BeneficiaryRow } from './beneficiaries'
 import type { TransactionParty } from './db/tables/transactions'
 import type { LedgerRow } from './ledgers'
-import { consumerById } from './persons'
+import { endUserById } from './end-users'
 import type { Store } from './store'
 
 // The sides of a transfer as a transaction row stores them: a simulated ledger (its holder, ids and
 // account identifiers), a beneficiary, or an outside account known only by name and IBAN.
 
-/** The name a ledger's holder shows in transactions: the consumer's first and last names. */
+/** The name a ledger's holder shows in transactions: the consumer's first and last names, the corporate's registered name. */
 export function holderName(store: Store, ledger: Pick<LedgerRow, 'endUserId'>): string | undefined {
-  // SIM: corporates arrive with their issue; their legal name will be shown here.
-  const consumer = consumerById(store, ledger.endUserId)
-  const name = [consumer?.firstName, consumer?.lastName].filter(Boolean).join(' ')
-  return name || undefined
+  return endUserById(store, ledger.endUserId)?.name
 }
 
 /**

@@ -117,3 +117,21 @@ export const CARD_LIFECYCLE: Record<string, readonly string[]> = {
 export function cardMayMove(from: string, to: string): boolean {
   return CARD_LIFECYCLE[from]?.includes(to) ?? false
 }
+
+/**
+ * KYB statuses of a corporate and where each may go: declaring the related persons (COMPLETING),
+ * asking a verification (PENDING_VERIFICATION), LinkCy's compliance decision, and back to a new
+ * verification after NEED_ADDITIONAL_INFORMATION. VALIDATED and DECLINED are final (the sandbox's
+ * PATCH /corporates/{id}/kyb bypass jumps anywhere).
+ */
+export const KYB_LIFECYCLE: Record<string, readonly string[]> = {
+  NOT_STARTED: ['COMPLETING', 'PENDING_VERIFICATION'],
+  COMPLETING: ['PENDING_VERIFICATION'],
+  PENDING_VERIFICATION: ['VALIDATED', 'NEED_ADDITIONAL_INFORMATION', 'DECLINED'],
+  NEED_ADDITIONAL_INFORMATION: ['PENDING_VERIFICATION', 'VALIDATED', 'DECLINED'],
+  VALIDATED: [],
+  DECLINED: [],
+}
+
+/** KYB statuses in which the corporate's declared persons, entities and positions are frozen. */
+export const KYB_FROZEN: readonly string[] = ['VALIDATED', 'DECLINED']

@@ -81,17 +81,22 @@ async function drain(store: Store): Promise<void> {
     if (!store.sqlite.open) return
     const batch = claimDue(store)
     if (batch.length === 0) return
-    await Promise.all(batch.map((job) => deliver(store, job)))
+    // One endpoint receives its messages one at a time, in the order they were emitted; endpoints run in parallel.
+    const byEndpoint = new Map<string, Claimed[]>()
+    for (const job of batch) byEndpoint.set(job.endpointId, [...(byEndpoint.get(job.endpointId) ?? []), job])
+    await Promise.all([...byEndpoint.values()].map(async (jobs) => {
+      for (const job of jobs) await deliver(store, job)
+    }))
   }
 }
 
-type Claimed = { attemptId: string; attempt: number; trigger: string; messageId: string; svixId: string; body: string; url: string; secret: string; partnerId: string }
+type Claimed = { attemptId: string; attempt: number; trigger: string; messageId: string; endpointId: string; svixId: string; body: string; url: string; secret: string; partnerId: string }
 
 function claimDue(store: Store): Claimed[] {
   return tx(store, () => {
     const rows = store.db
       .select({
-        attemptId: webhookAttempts.id, attempt: webhookAttempts.attempt, trigger: webhookAttempts.trigger, messageId: webhookMessages.id,
+        attemptId: webhookAttempts.id, attempt: webhookAttempts.attempt, trigger: webhookAttempts.trigger, messageId: webhookMessages.id, endpointId: webhookMessages.endpointId,
         svixId: webhookMessages.svixId, body: webhookMessages.body, url: webhookEndpoints.url, secret: webhookEndpoints.secret, partnerId: webhookMessages.partnerId,
       })
       .from(webhookAttempts)

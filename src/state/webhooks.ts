@@ -1,26 +1,45 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { webhookAttempts, webhookEndpoints, webhookMessages } from './db/schema'
 import { enqueueAttempt } from './webhook-delivery'
+import type { WebhookEventType } from './webhook-events'
 import type { Scope } from './scope'
 import type { Store } from './store'
 
 export { flushWebhooks, svixSignature } from './webhook-delivery'
+// The catalogue and the payload builders, so an emitting module imports them with emitEvent.
+export * from './webhook-events'
 
 // Webhooks. LinkCy delivers events through Svix: partners manage endpoints in the Svix portal, and
 // every state change emits an event type (CONSUMER_CREATED, ...). Here endpoints come from the control
-// plane (/_sim/webhooks); emitEvent records one message per matching endpoint inside the caller's
+// plane (/_sim/webhooks) or a scenario file; emitEvent records one message per matching endpoint inside the caller's
 // transaction and state/webhook-delivery.ts delivers it after the request, signed the Svix way.
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect
 export type WebhookMessageRow = typeof webhookMessages.$inferSelect
 export type WebhookAttemptRow = typeof webhookAttempts.$inferSelect
 
+/** Stores loading a scenario: what a scenario declares is the world's past, not news (no event). */
+const silenced = new WeakSet<Store>()
+
+/** Runs `fn` (a scenario load) without emitting events; jobs it schedules still emit when they run. */
+export function withoutEvents<T>(store: Store, fn: () => T): T {
+  if (silenced.has(store)) return fn()
+  silenced.add(store)
+  try {
+    return fn()
+  } finally {
+    silenced.delete(store)
+  }
+}
+
 /**
- * Emits `type` for the partner: one Svix message (same svix-id for every endpoint) per endpoint whose
- * filter accepts the type. Call inside the state operation's transaction; nothing is sent before it commits.
+ * Emits `type` (state/webhook-events.ts) for the partner: one Svix message (same svix-id for every
+ * endpoint) per endpoint whose filter accepts the type. Call inside the state operation's
+ * transaction, once per state change; nothing is sent before it commits.
  * SIM: the payload is a guess (the reference does not document it): { type, id, timestamp, data }.
  */
-export function emitEvent(store: Store, partnerId: string, type: string, data: Record<string, unknown>): void {
+export function emitEvent(store: Store, partnerId: string, type: WebhookEventType, data: Record<string, unknown>): void {
+  if (silenced.has(store)) return
   const endpoints = store.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.partnerId, partnerId)).orderBy(asc(webhookEndpoints.createdAt)).all()
     .filter((e) => !e.eventTypes || e.eventTypes.length === 0 || e.eventTypes.includes(type))
   // No endpoint, no randomness drawn: worlds without webhooks keep their id streams.
@@ -35,8 +54,15 @@ export function emitEvent(store: Store, partnerId: string, type: string, data: R
   }
 }
 
+/**
+ * A Svix endpoint secret: `whsec_` then standard base64 (Svix accepts 32 to 100 characters), whose
+ * decoded bytes are the HMAC key. Checked where a secret is supplied (control plane, scenario files).
+ */
+export const SVIX_SECRET_PATTERN = /^whsec_(?=[A-Za-z0-9+/=]{32,100}$)(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+export const SVIX_SECRET_MESSAGE = 'a Svix secret: whsec_ followed by 32 to 100 characters of base64'
+
 /** Control plane: subscribes `url` for the partner (what the Svix portal does). The secret is a Svix whsec_ secret. */
-export function createWebhookEndpoint(store: Store, partnerId: string, input: { url: string; secret?: string; eventTypes?: string[] }): WebhookEndpointRow {
+export function createWebhookEndpoint(store: Store, partnerId: string, input: { url: string; secret?: string; eventTypes?: WebhookEventType[] }): WebhookEndpointRow {
   const row = {
     id: store.rng.uuid(), partnerId, url: input.url,
     secret: input.secret ?? `whsec_${store.rng.bytes(24).toString('base64')}`,

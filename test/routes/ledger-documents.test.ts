@@ -4,18 +4,11 @@ import { consumerToken, MISSING_ID } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
 import { advanceClock, insertBankingConsumer, insertBeneficiary, insertLedger, postTransfer } from '../helpers/money'
 import { referenceErrors } from '../helpers/reference'
+import { pdfText } from '../helpers/pdf'
 import { formatIban } from '../../src/state/iban'
 
 const BANK_DETAILS = '/api/partner/documents/bank-details'
 const STATEMENT = '/api/partner/documents/ledger-statement'
-
-/** The text a (non-compressed) pdfkit PDF shows: its TJ hex strings decoded, one line per text run. */
-function pdfText(bytes: Buffer): string {
-  const source = bytes.toString('latin1')
-  return [...source.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) => [...m[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
-    .join('\n')
-}
 
 async function link(w: TestWorld, url: string, token: string): Promise<{ url: string; ttl: string }> {
   const res = await w.call('GET', url, { token })

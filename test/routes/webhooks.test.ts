@@ -1,46 +1,11 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Webhook } from 'svix'
+import { describe, expect, it } from 'vitest'
 import { makeWorld, type TestWorld } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
+import { hookReceiver, subscribeReceiver, verifyAt, type ReceivedHook } from '../helpers/webhooks'
 import { flushWebhooks } from '../../src/state/webhooks'
 
-// Webhooks are really delivered: a node:http receiver verifies every request with the official svix package.
-
-interface Received { headers: IncomingHttpHeaders; body: string }
-interface Receiver { url: string; received: Received[]; answers: number[]; hold?: Promise<void>; close(): Promise<void> }
-
-const servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))))
-})
-
-/** A receiver on port 0: records each request and answers the next queued status (200 when none). */
-async function receiver(): Promise<Receiver> {
-  const r: Receiver = { url: '', received: [], answers: [], close: async () => undefined }
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      r.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
-      void (r.hold ?? Promise.resolve()).then(() => res.writeHead(r.answers.shift() ?? 200).end('ok'))
-    })
-  })
-  servers.push(server)
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  r.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`
-  return r
-}
-
-// svix.verify checks the timestamp against real time (5 min tolerance): the world starts at real now.
-const world = () => makeWorld({ now: new Date(Date.now()).toISOString() })
-
-async function subscribe(w: TestWorld, url: string, extra: Record<string, unknown> = {}) {
-  const res = await w.call('POST', '/_sim/webhooks', { body: { partnerName: 'sandbox', url, ...extra } })
-  expect(res.status).toBe(201)
-  return (await res.json()) as { id: string; secret: string; eventTypes: string[] }
-}
+// Webhooks are really delivered: a node:http receiver (test/helpers/webhooks.ts) verifies every request
+// with the official svix package, at the simulator's now.
 
 async function createConsumer(w: TestWorld, token: string, number = '611111111'): Promise<string> {
   const res = await w.call('POST', '/api/partner/consumers', { token, body: { phone: { countryCode: '33', number }, firstName: 'Jeanne' } })
@@ -48,8 +13,8 @@ async function createConsumer(w: TestWorld, token: string, number = '611111111')
   return ((await res.json()) as { id: string }).id
 }
 
-const verified = (secret: string, r: Received) =>
-  new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; id: string; timestamp: string; data: Record<string, unknown> }
+/** Verification as a receiver would do it when the hook arrived (the world's clock is frozen meanwhile). */
+const verifier = (w: TestWorld) => (secret: string, r: Pick<ReceivedHook, 'body' | 'headers'>) => verifyAt(secret, w.store.clock.nowMs(), r.body, r.headers)
 
 async function deliveries(w: TestWorld, query = '') {
   return ((await (await w.call('GET', `/_sim/webhooks/deliveries${query}`)).json()) as { content: any[] }).content
@@ -57,7 +22,7 @@ async function deliveries(w: TestWorld, query = '') {
 
 describe('GET /api/partner/webhooks', () => {
   it('answers the Svix portal link; 401 without a token', async () => {
-    const w = world()
+    const w = makeWorld()
     const token = await w.partnerToken()
     const res = await w.call('GET', '/api/partner/webhooks', { token })
     expect(res.status).toBe(200)
@@ -72,16 +37,16 @@ describe('GET /api/partner/webhooks', () => {
 
 describe('webhook delivery', () => {
   it('signs each event the Svix way and delivers it once: CONSUMER_CREATED then CONSUMER_KYC_VALIDATED', async () => {
-    const w = world()
+    const w = makeWorld()
     const token = await w.partnerToken()
-    const rx = await receiver()
-    const endpoint = await subscribe(w, rx.url)
+    const rx = await hookReceiver(w)
+    const endpoint = await subscribeReceiver(w, rx)
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/)
 
     const consumerId = await createConsumer(w, token)
     await flushWebhooks(w.store)
     expect(rx.received).toHaveLength(1)
-    const created = verified(endpoint.secret, rx.received[0]!)
+    const created = verifier(w)(endpoint.secret, rx.received[0]!)
     expect(created).toMatchObject({ type: 'CONSUMER_CREATED', id: rx.received[0]!.headers['svix-id'], data: { id: consumerId } })
     expect(rx.received[0]!.headers['svix-id']).toMatch(/^msg_/)
 
@@ -90,7 +55,7 @@ describe('webhook delivery', () => {
     const { kycApplicationId } = (await kyc.json()) as { kycApplicationId: string }
     await flushWebhooks(w.store)
     expect(rx.received).toHaveLength(2)
-    expect(verified(endpoint.secret, rx.received[1]!)).toMatchObject({ type: 'CONSUMER_KYC_VALIDATED', data: { id: consumerId, kycId: kycApplicationId, kycStatus: 'VALIDATED' } })
+    expect(verifier(w)(endpoint.secret, rx.received[1]!)).toMatchObject({ type: 'CONSUMER_KYC_VALIDATED', data: { id: consumerId, kycId: kycApplicationId, kycStatus: 'VALIDATED' } })
 
     const log = await deliveries(w, '?partnerName=sandbox')
     expect(log.map((d) => [d.eventType, d.status])).toEqual([['CONSUMER_KYC_VALIDATED', 'DELIVERED'], ['CONSUMER_CREATED', 'DELIVERED']])
@@ -98,21 +63,21 @@ describe('webhook delivery', () => {
   })
 
   it('a tampered body or another secret fails verification', async () => {
-    const w = world()
-    const rx = await receiver()
-    const endpoint = await subscribe(w, rx.url)
+    const w = makeWorld()
+    const rx = await hookReceiver(w)
+    const endpoint = await subscribeReceiver(w, rx)
     await createConsumer(w, await w.partnerToken())
     await flushWebhooks(w.store)
     const r = rx.received[0]!
-    expect(() => verified(endpoint.secret, { ...r, body: r.body.replace('CONSUMER', 'XONSUMER') })).toThrow()
-    expect(() => verified('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', r)).toThrow()
+    expect(() => verifier(w)(endpoint.secret, { ...r, body: r.body.replace('CONSUMER', 'XONSUMER') })).toThrow()
+    expect(() => verifier(w)('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', r)).toThrow()
   })
 
   it('honours the event-type filter, and nothing goes to other partners or deleted endpoints', async () => {
-    const w = world()
-    const rx = await receiver()
-    const kycOnly = await subscribe(w, rx.url, { eventTypes: ['CONSUMER_KYC_VALIDATED'] })
-    const other = await receiver()
+    const w = makeWorld()
+    const rx = await hookReceiver(w)
+    const kycOnly = await subscribeReceiver(w, rx, { eventTypes: ['CONSUMER_KYC_VALIDATED'] })
+    const other = await hookReceiver(w)
     const res = await w.call('POST', '/_sim/webhooks', { body: { partnerName: 'other-sandbox', url: other.url } })
     expect(res.status).toBe(201)
     const token = await w.partnerToken()
@@ -121,7 +86,7 @@ describe('webhook delivery', () => {
     expect(rx.received).toHaveLength(0)
     expect(other.received).toHaveLength(0)
 
-    const all = await subscribe(w, rx.url)
+    const all = await subscribeReceiver(w, rx)
     expect((await w.call('DELETE', `/_sim/webhooks/${all.id}`)).status).toBe(204)
     expect((await w.call('DELETE', `/_sim/webhooks/${all.id}`)).status).toBe(404)
     await createConsumer(w, token, '622222222')
@@ -132,10 +97,10 @@ describe('webhook delivery', () => {
   })
 
   it('retries a 500 on the simulator clock (5 s back-off) with the same svix-id, and replays on demand', async () => {
-    const w = world()
-    const rx = await receiver()
+    const w = makeWorld()
+    const rx = await hookReceiver(w)
     rx.answers.push(500)
-    const endpoint = await subscribe(w, rx.url)
+    const endpoint = await subscribeReceiver(w, rx)
     await createConsumer(w, await w.partnerToken())
     await flushWebhooks(w.store)
     expect(rx.received).toHaveLength(1)
@@ -150,7 +115,7 @@ describe('webhook delivery', () => {
     expect(rx.received).toHaveLength(2)
     expect(rx.received[1]!.headers['svix-id']).toBe(rx.received[0]!.headers['svix-id'])
     expect(Number(rx.received[1]!.headers['svix-timestamp'])).toBe(Number(rx.received[0]!.headers['svix-timestamp']) + 5)
-    for (const r of rx.received) expect(verified(endpoint.secret, r).type).toBe('CONSUMER_CREATED')
+    for (const r of rx.received) expect(verifier(w)(endpoint.secret, r).type).toBe('CONSUMER_CREATED')
     ;[message] = await deliveries(w)
     expect(message.status).toBe('DELIVERED')
     expect(message.attempts.map((a: any) => [a.attempt, a.status, a.responseCode])).toEqual([[1, 'FAILED', 500], [2, 'SUCCEEDED', 200]])
@@ -166,11 +131,11 @@ describe('webhook delivery', () => {
   })
 
   it('never blocks the request: the API answers while the receiver is still holding the delivery', async () => {
-    const w = world()
-    const rx = await receiver()
+    const w = makeWorld()
+    const rx = await hookReceiver(w)
     let release!: () => void
     rx.hold = new Promise((r) => (release = r))
-    await subscribe(w, rx.url)
+    await subscribeReceiver(w, rx)
     const consumerId = await createConsumer(w, await w.partnerToken())
     expect(consumerId).toBeTruthy()
     const flushed = flushWebhooks(w.store)

@@ -1,28 +1,19 @@
 import { z } from '@hono/zod-openapi'
 import type { ConsumerRecord, ConsumerRow } from '../../state/consumers'
 import {
-  ACCOUNT_PURPOSES, BANKING_STATUSES, COMPLIANCE_STATUSES, COUNTRY_CODES, CURRENCIES, KYC_STATUSES,
-  KYC_TYPES, LINKCY_STATUSES, MONTHLY_EXPENSES, OCCUPATIONS, OVERALL_STATUSES, SOURCES_OF_FUNDS, SUSPENSION_STATUSES,
+  ACCOUNT_PURPOSES, COUNTRY_CODES, CURRENCIES, KYC_STATUSES, KYC_TYPES, MONTHLY_EXPENSES, OCCUPATIONS, SOURCES_OF_FUNDS,
 } from '../../state/enums'
-import { overallStatus } from '../../state/transitions'
 import { compact, dateTime, idResponse, iso, pageOf } from '../openapi'
 import { AddressResponseSchema, presentAddress } from '../shared/address.schemas'
 import { metadata } from '../shared/common.schemas'
+import {
+  axis, commonStatusShape, presentCommonStatus, presentStrongAuthentication, StrongAuthenticationSchema, withReason,
+} from '../shared/end-user-status.schemas'
 
 // Response schemas of the Consumer tag and the present* functions that build them from state records.
 
-const SCA_FACTOR_STATUSES = ['UNSET', 'PENDING', 'SET'] as const
-const axis = <T extends readonly [string, ...string[]]>(values: T) => z.object({ value: z.enum(values), reason: z.string().optional() })
-
 export const ConsumerStatusSchema = z
-  .object({
-    banking: axis(BANKING_STATUSES),
-    kyc: axis(KYC_STATUSES),
-    suspension: axis(SUSPENSION_STATUSES),
-    linkcy: axis(LINKCY_STATUSES),
-    compliance: axis(COMPLIANCE_STATUSES),
-    overall: z.object({ value: z.enum(OVERALL_STATUSES) }),
-  })
+  .object({ ...commonStatusShape, kyc: axis(KYC_STATUSES) })
   .openapi('ConsumerStatus')
 
 export const PhoneInfoSchema = z
@@ -63,15 +54,7 @@ export const ConsumerInfoResponseSchema = z
     taxCountry: z.enum(COUNTRY_CODES).optional(),
     accountPurposes: z.array(z.enum(ACCOUNT_PURPOSES)),
     expectedMonthlyExpenses: z.object({ value: z.enum(MONTHLY_EXPENSES), currency: z.enum(CURRENCIES) }).optional(),
-    strongAuthentication: z
-      .object({
-        id: z.string().uuid(),
-        endpointId: z.string(),
-        creationDate: dateTime,
-        pinStatus: z.enum(SCA_FACTOR_STATUSES),
-        biometryStatus: z.enum(SCA_FACTOR_STATUSES),
-      })
-      .optional(),
+    strongAuthentication: StrongAuthenticationSchema.optional(),
     partnerMetadata: metadata.optional(),
     userMetadata: metadata.optional(),
   })
@@ -96,18 +79,10 @@ export const ConsumerCreatedSchema = idResponse('ConsumerCreateResponse')
 type ConsumerInfo = z.infer<typeof ConsumerInfoResponseSchema>
 type ConsumerListElement = z.infer<typeof ConsumerListElementSchema>
 
-const withReason = <V extends string>(value: V, reason: string | undefined) => compact({ value, reason })
-
 function presentStatus(row: ConsumerRow): ConsumerInfo['status'] {
-  const reasons = row.statusReasons
-  return {
-    banking: withReason(row.bankingStatus as ConsumerInfo['status']['banking']['value'], reasons.banking),
-    kyc: withReason(row.kycStatus as ConsumerInfo['status']['kyc']['value'], row.kycStatusReason ?? reasons.kyc),
-    suspension: withReason(row.suspensionStatus as ConsumerInfo['status']['suspension']['value'], reasons.suspension),
-    linkcy: withReason(row.linkcyStatus as ConsumerInfo['status']['linkcy']['value'], reasons.linkcy),
-    compliance: withReason(row.complianceStatus as ConsumerInfo['status']['compliance']['value'], reasons.compliance),
-    overall: { value: overallStatus(row.linkcyStatus, row.suspensionStatus) },
-  }
+  const kyc = withReason(row.kycStatus as ConsumerInfo['status']['kyc']['value'], row.kycStatusReason ?? row.statusReasons.kyc)
+  const { banking, ...rest } = presentCommonStatus(row)
+  return { banking, kyc, ...rest }
 }
 
 function presentPhone(row: ConsumerRow): ConsumerInfo['phone'] {
@@ -150,13 +125,7 @@ export function presentConsumer(record: ConsumerRecord): ConsumerInfo {
     taxCountry: p.taxCountry as ConsumerInfo['taxCountry'],
     accountPurposes: (p.accountPurposes ?? []) as ConsumerInfo['accountPurposes'],
     expectedMonthlyExpenses: p.expectedMonthlyExpenses as ConsumerInfo['expectedMonthlyExpenses'],
-    strongAuthentication: record.strongAuthentication && {
-      id: record.strongAuthentication.id,
-      endpointId: record.strongAuthentication.endpointId,
-      creationDate: iso(record.strongAuthentication.creationDate),
-      pinStatus: record.strongAuthentication.pinStatus as (typeof SCA_FACTOR_STATUSES)[number],
-      biometryStatus: record.strongAuthentication.biometryStatus as (typeof SCA_FACTOR_STATUSES)[number],
-    },
+    strongAuthentication: record.strongAuthentication && presentStrongAuthentication(record.strongAuthentication),
     partnerMetadata: p.partnerMetadata,
     userMetadata: p.userMetadata,
   })

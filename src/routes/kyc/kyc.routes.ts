@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import { createKycApplication, getKycApplication } from '../../state/kyc'
+import { getKycApplication } from '../../state/kyc'
+import { requestKyc } from '../../state/kyc-related'
 import { listKycApplications } from '../../state/kyc-list'
 import { tx } from '../../state/store'
 import { createRouter, errorResponses, json, jsonBody, toPage } from '../openapi'
@@ -21,7 +22,7 @@ const createKycRoute = createRoute({
 kycRoutes.openapi(createKycRoute, (c) => {
   const body = c.req.valid('json')
   const origin = new URL(c.req.url).origin
-  const created = tx(c.var.store, () => createKycApplication(c.var.store, scopeOf(c), body, origin))
+  const created = tx(c.var.store, () => requestKyc(c.var.store, scopeOf(c), body, origin))
   return c.json(presentKycCreated(created), 201)
 })
 

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { COUNTRY_CODES, KYC_STATUSES, PERSON_TYPES } from '../../state/enums'
 import type { KycCreated, KycApplicationRow } from '../../state/kyc'
+import type { KycSimulated } from '../../state/kyc-simulate'
 import { compact, dateTime, iso, pagingQuery, pageOf, uuid } from '../openapi'
 import { AddressResponseSchema, EuropeanAddressRequestSchema, presentAddress } from '../shared/address.schemas'
 
@@ -142,5 +143,14 @@ export const KycSimulateRequestSchema = z
   .openapi('KycSimulateRequest')
 
 export const KycSimulateResponseSchema = z
-  .object({ kycApplicationId: z.string().uuid(), consumerId: z.string().uuid() })
+  .union([
+    z.object({ kycApplicationId: z.string().uuid(), consumerId: z.string().uuid() }),
+    z.object({ kycApplicationId: z.string().uuid(), relatedPhysicalPersonId: z.string().uuid() }),
+  ])
   .openapi('KycSimulateResponse')
+
+/** 201 of kyc/simulate: the application and the consumer or the corporate-related person it is about. */
+export function presentKycSimulated(simulated: KycSimulated): z.infer<typeof KycSimulateResponseSchema> {
+  if (simulated.relatedPhysicalPersonId) return { kycApplicationId: simulated.application.id, relatedPhysicalPersonId: simulated.relatedPhysicalPersonId }
+  return { kycApplicationId: simulated.application.id, consumerId: simulated.consumerId! }
+}

@@ -3,7 +3,7 @@ import { simulateKyc } from '../../state/kyc-simulate'
 import { tx } from '../../state/store'
 import { createRouter, errorResponses, json, jsonBody } from '../openapi'
 import { requires, scopeOf } from '../middleware/auth'
-import { KycSimulateRequestSchema, KycSimulateResponseSchema } from '../kyc/kyc.schemas'
+import { KycSimulateRequestSchema, KycSimulateResponseSchema, presentKycSimulated } from '../kyc/kyc.schemas'
 
 // Sandbox: force a KYC result (LinkCy's own sandbox shortcut, tag Sandbox).
 export const kycSimulateRoutes = createRouter()
@@ -17,6 +17,6 @@ const simulateRoute = createRoute({
 })
 kycSimulateRoutes.openapi(simulateRoute, (c) => {
   const body = c.req.valid('json')
-  const { application, consumerId } = tx(c.var.store, () => simulateKyc(c.var.store, scopeOf(c), body))
-  return c.json({ kycApplicationId: application.id, consumerId }, 201)
+  const simulated = tx(c.var.store, () => simulateKyc(c.var.store, scopeOf(c), body))
+  return c.json(presentKycSimulated(simulated), 201)
 })

@@ -20,6 +20,9 @@ export const EuropeanAddressRequestSchema = z
   })
   .openapi('EuropeanAddressRequest')
 
+/** LinkCy's WorldwideAddressRequest: the same fields, any country (a corporate's account owner, related persons). */
+export const WorldwideAddressRequestSchema = EuropeanAddressRequestSchema.extend({ isoCountryCode: z.enum(COUNTRY_CODES) }).openapi('WorldwideAddressRequest')
+
 /** LinkCy's AddressResponse: the address and whether it was checked (VALID) or proven (VERIFIED). */
 export const AddressResponseSchema = z
   .object({

@@ -11,6 +11,7 @@ import { simCardRoutes } from './cards.routes'
 import { simDocumentRoutes } from './documents.routes'
 import { simAcquiringRoutes } from './acquiring.routes'
 import { simWebhookRoutes } from './webhooks.routes'
+import { simKybRoutes } from '../kyb/kyb-sim.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -27,5 +28,6 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', simDocumentRoutes)
   sim.route('/_sim', simAcquiringRoutes)
   sim.route('/_sim', simWebhookRoutes)
+  sim.route('/_sim', simKybRoutes)
   return sim
 }

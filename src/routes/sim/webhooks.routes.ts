@@ -6,7 +6,7 @@ import { findPartnerByName } from '../../state/partners'
 import { tx } from '../../state/store'
 import {
   createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, replayWebhookDelivery,
-  type WebhookDelivery, type WebhookEndpointRow,
+  SVIX_SECRET_MESSAGE, SVIX_SECRET_PATTERN, WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS, type WebhookDelivery, type WebhookEndpointRow,
 } from '../../state/webhooks'
 import { simBody } from './sim.schemas'
 
@@ -32,8 +32,15 @@ const partnerIdOf = (store: AppEnv['Variables']['store'], name: string | undefin
 const CreateSchema = z.object({
   partnerName: z.string().min(1),
   url: z.string().url(),
-  secret: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/).optional(),
-  eventTypes: z.array(z.string().min(1)).optional(),
+  secret: z.string().regex(SVIX_SECRET_PATTERN, SVIX_SECRET_MESSAGE).optional(),
+  // Svix refuses a filter naming an event type its application does not declare.
+  eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).optional(),
+})
+
+// GET /_sim/webhooks/event-types → the catalogue (state/webhook-events.ts): type, when it fires, documented or inferred.
+simWebhookRoutes.get('/webhooks/event-types', (c) => {
+  const content = WEBHOOK_EVENT_TYPES.map((type) => ({ type, ...WEBHOOK_EVENTS[type] }))
+  return c.json({ content, totalElements: content.length })
 })
 
 // POST /_sim/webhooks {partnerName, url, secret?, eventTypes?} → 201 endpoint (with its secret).

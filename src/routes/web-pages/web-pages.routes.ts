@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { acquiringPagePath } from '../../state/acquiring'
 import { addressVerificationPath } from '../../state/address-verification'
 import { emailVerificationPath } from '../../state/email-verification'
 import { tx } from '../../state/store'
@@ -29,13 +30,20 @@ const TITLES: Record<WebPageRow['kind'], [string, string]> = {
   KYC: ['Identity verification', 'Continue to identity verification'],
   EMAIL_VERIFICATION: ['E-mail verification', 'Continue to e-mail verification'],
   ADDRESS_VERIFICATION: ['Proof of address', 'Continue to proof of address'],
+  PAYMENT: ['Payment', 'Continue to payment'],
+}
+
+const PATHS: Record<WebPageRow['kind'], (page: WebPageRow) => string> = {
+  KYC: (page) => `/pages/kyc/${page.resourceId}`,
+  EMAIL_VERIFICATION: (page) => emailVerificationPath(page.resourceId),
+  ADDRESS_VERIFICATION: (page) => addressVerificationPath(page.id),
+  PAYMENT: (page) => acquiringPagePath(page.resourceId),
 }
 
 /** SIM: a page standing in for LinkCy's, linking to the simulator's interactive page. */
 function renderWebPage(page: WebPageRow, origin: string): string {
   const [title, label] = TITLES[page.kind]
-  const path = page.kind === 'KYC' ? `/pages/kyc/${page.resourceId}`
-    : page.kind === 'EMAIL_VERIFICATION' ? emailVerificationPath(page.resourceId) : addressVerificationPath(page.id)
+  const path = PATHS[page.kind](page)
   const state = page.status === 'DONE' ? '<p>This step is already done.</p>' : ''
   return htmlPage(title, `${state}<p><a href="${escapeHtml(pageUrl(origin, path))}">${escapeHtml(label)}</a></p>`)
 }

@@ -4,7 +4,7 @@ import { SimError, ValidationError } from '../errors'
 import { holderName } from '../transfers-parties'
 import { assertLedgerActive, assertLedgerUpgraded, getLedger, ledgerById, type LedgerRow } from '../ledgers'
 import { getPartner } from '../partners'
-import { consumerById } from '../persons'
+import { endUserById } from '../end-users'
 import type { Scope } from '../scope'
 import type { Store } from '../store'
 import { issueFileLink, type FileLinkRow } from './file-links'
@@ -78,12 +78,12 @@ export async function renderLedgerDocument(store: Store, doc: FileLinkRow): Prom
   const ledger = ledgerById(store, doc.subjectId)
   if (!ledger) return undefined
   const partner = getPartner(store, ledger.partnerId)
-  const owner = consumerById(store, ledger.endUserId)
+  const owner = endUserById(store, ledger.endUserId)
   const holder = holderName(store, ledger) ?? owner?.id ?? ledger.endUserId
   const partnerName = partner.displayName ?? partner.name
   if (doc.kind === 'BANK_DETAILS') {
     return renderBankDetails({
-      issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.profile.address, iban: ledger.iban!, bic: ledger.bicOrSwift ?? '',
+      issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.address, iban: ledger.iban!, bic: ledger.bicOrSwift ?? '',
       bankName: SIM_BANK_NAME, partnerName, partnerAddress: partner.address, currency: ledger.currency,
       sortCode: ledger.sortCode, accountNumber: ledger.accountNumber,
     })
@@ -105,7 +105,7 @@ export async function renderLedgerDocument(store: Store, doc: FileLinkRow): Prom
   const closingCents = total - after
   const openingCents = closingCents - lines.reduce((sum, l) => sum + l.cents, 0)
   return renderStatement({
-    issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.profile.address, partnerName,
+    issuedAt: doc.createdAt, holderName: holder, holderAddress: owner?.address, partnerName,
     ledgerName: ledger.friendlyName ?? ledger.id, iban: ledger.isUpgraded ? (ledger.iban ?? undefined) : undefined,
     bic: ledger.isUpgraded ? (ledger.bicOrSwift ?? undefined) : undefined, currency: ledger.currency,
     startDate: doc.startDate!, endDate: doc.endDate!, openingCents, closingCents, lines,

@@ -29,7 +29,7 @@ export const endUserDocuments = sqliteTable('end_user_documents', {
  * What a file link downloads: a ledger's bank details or statement, an end-user's document. A new
  * kind needs its renderer in state/documents/file-renderers.ts (the compiler asks for it).
  */
-export type FileLinkKind = 'BANK_DETAILS' | 'STATEMENT' | 'END_USER_DOCUMENT'
+export type FileLinkKind = 'BANK_DETAILS' | 'STATEMENT' | 'END_USER_DOCUMENT' | 'DILIGENCE_REVIEW'
 
 /**
  * A time-limited download link LinkCy hands out (a `url` valid for a `ttl`): the id is the credential,

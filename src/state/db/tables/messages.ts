@@ -20,7 +20,7 @@ export const outbox = sqliteTable('outbox', {
 export const webPages = sqliteTable('web_pages', {
   id: text('id').primaryKey(),
   partnerId: text('partner_id').notNull().references(() => partners.id),
-  kind: text('kind').$type<'KYC' | 'EMAIL_VERIFICATION' | 'ADDRESS_VERIFICATION'>().notNull(),
+  kind: text('kind').$type<'KYC' | 'EMAIL_VERIFICATION' | 'ADDRESS_VERIFICATION' | 'PAYMENT'>().notNull(),
   resourceId: text('resource_id').notNull(),
   /** OPEN until the person finishes it, then DONE. */
   status: text('status').notNull(),
