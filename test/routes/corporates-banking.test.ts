@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeWorld, type TestWorld } from '../helpers/app'
+import { makeWorld } from '../helpers/app'
 import { DESIGNS, insertCardProfile, postCard } from '../helpers/cards'
 import { bankingCorporate, corporateRow, setKyb } from '../helpers/corporates'
 import { expectError } from '../helpers/errors'
@@ -114,4 +114,3 @@ describe('409 CORPORATE_KYB_MUST_BE_VALIDATED', () => {
   })
 })
 
-export type { TestWorld }
