@@ -3,14 +3,16 @@ import { makeWorld } from '../helpers/app'
 import { createCorporate } from '../helpers/corporates'
 import { expectError } from '../helpers/errors'
 import { referenceErrors } from '../helpers/reference'
+import { DESIGNS, insertCardProfile, postCard } from '../helpers/cards'
+import { advanceClock, createdId, fetchResource } from '../helpers/money'
 import { declare, entity, getRelated, person, relatedPath, SHARES, simulateRelatedKyc } from '../helpers/kyb'
 
 // A corporate's KYB from creation to validation, through the API only: the related persons and
 // entities, the shares and their layers, the KYCs, the verification request, LinkCy's checks one by
-// one, the decision, and the declaration frozen afterwards.
+// one, the decision, the declaration frozen afterwards, and the corporate's first ledger and card.
 
 describe('KYB journey', () => {
-  it('declares, verifies and validates a corporate, then freezes its declaration', async () => {
+  it('declares, verifies and validates a corporate, freezes its declaration, then opens a ledger and a card', async () => {
     const w = makeWorld()
     const token = await w.partnerToken()
     const { corporateId, accountOwnerId } = await createCorporate(w, {
@@ -83,5 +85,15 @@ describe('KYB journey', () => {
 
     const review = (await (await w.call('GET', `/api/partner/documents/diligence-review/${corporateId}`, { token })).json()) as { url: string }
     expect((await w.call('GET', new URL(review.url).pathname)).status).toBe(200)
+
+    // Validated, the corporate banks: a ledger (ACTIVE on the clock), money on it, and a corporate card.
+    const ledgerId = await createdId(await w.call('POST', '/api/partner/ledgers', { token, body: { endUserId: corporateId, type: 'EUR_FRANCE', autoUpgrade: true } }), '/api/partner/ledgers')
+    await advanceClock(w, 5)
+    expect(await fetchResource(w, token, '/api/partner/ledgers/{ledgerId}', ledgerId)).toMatchObject({ status: 'ACTIVE', endUserId: corporateId })
+    expect((await w.call('POST', '/api/partner/ledgers/credit', { token, body: { ledgerId, amount: 100 } })).status).toBe(200)
+    const profile = insertCardProfile(w, w.loaded.partners.sandbox!.id, DESIGNS.corporatePhysical, { name: 'Business' })
+    const cardId = await createdId(await postCard(w, token, { ledgerId, profileId: profile.id, deliveryMethod: 'FRENCH_MAIL' }), '/api/partner/cards')
+    await advanceClock(w, 5)
+    expect(await fetchResource(w, token, '/api/partner/cards/{cardId}', cardId)).toMatchObject({ endUserId: corporateId, status: { value: 'AWAITING_ACTIVATION' } })
   })
 })
