@@ -37,9 +37,37 @@ export interface OpenStoreOptions {
 const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url))
 
 /** Opens (creating and migrating if needed) a simulator database. WAL mode; foreign keys on. */
+/** How many compiled statements a store keeps (the simulator's distinct queries are a few hundred). */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * drizzle asks better-sqlite3 to prepare (compile) every query it runs; compiling was about half the
+ * CPU of a transfer. A compiled statement is reusable, so the same SQL text gets the same statement
+ * (least recently used ones are dropped past the bound). Output modes (raw, pluck, expand) are reset
+ * before each reuse so a caller never sees another caller's mode; nothing here iterates statements,
+ * so a statement is never busy when handed out again.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, Database.Statement>()
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source)
+    if (statement) {
+      cache.delete(source)
+      if (statement.reader) statement.raw(false).pluck(false).expand(false)
+    } else {
+      statement = compile(source)
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    }
+    cache.set(source, statement)
+    return statement
+  }) as Database.Database['prepare']
+}
+
 export function openStore(options: OpenStoreOptions): Store {
   if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true })
   const sqlite = new Database(options.dbPath)
+  reuseStatements(sqlite)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
