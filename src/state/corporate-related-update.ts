@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { storedAddress, type AddressInput } from './addresses'
 import { phoneDigitsOf, type PhoneInput } from './consumers'
 import { findCorporate } from './corporates'
-import { relatedById, setRelatedColumns, type RelatedRow } from './corporate-related'
+import { findRelated, relatedById, setRelatedColumns, type RelatedRow } from './corporate-related'
 import { assertEntityNotAdded, assertNoUbo, checkedShares, phoneColumns, type ShareInfo } from './corporate-related-write'
 import { corporateShares } from './db/schema'
 import { SimError } from './errors'
@@ -88,6 +88,17 @@ export function updateCorporateRelated(store: Store, scope: Scope, corporateId: 
   }
   if (changesData) noteKybDataChanged(store, corporate, now)
   return relatedById(store, related.id)!
+}
+
+/**
+ * PATCH /corporates/related/{corporateRelatedId} (the newer documentation's path, without the
+ * corporate): the same update, the corporate being the row's own. A row the caller cannot see is
+ * CORPORATE_RELATED_NOT_FOUND (404).
+ */
+export function updateCorporateRelatedById(store: Store, scope: Scope, relatedId: string, req: RelatedUpdateRequest): RelatedRow {
+  const related = findRelated(store, scope, relatedId)
+  if (!related) throw new SimError('CORPORATE_RELATED_NOT_FOUND', [relatedId])
+  return updateCorporateRelated(store, scope, related.corporateId, relatedId, req)
 }
 
 /** externalId and the director position. */

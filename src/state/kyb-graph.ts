@@ -29,32 +29,39 @@ export const uboThreshold = (corporate: Pick<CorporateRow, 'isExtendedUbos'>): n
 const round = (value: number): number => Math.round(value * 10_000) / 10_000
 
 /**
- * The corporate's related persons and entities and every share placed in the graph. An entity's own
- * final percentage is the sum over its shares; a cycle (refused when shares are written) cannot occur.
+ * The corporate's related persons and entities and every share placed in the graph. An entity sits at
+ * the lowest layer of its shares that reach the corporate, and its own final percentage is the sum of
+ * their finals; a share of an entity that reaches nowhere (holds nothing, or only shares of such
+ * entities) has layer 0 and final 0. A cycle (refused when shares are written) cannot occur.
  */
 export function ownershipGraph(store: Store, corporateId: string): OwnershipGraph {
   const related = store.db.select().from(corporateRelated).where(eq(corporateRelated.corporateId, corporateId)).all()
   const rows = store.db.select().from(corporateShares).where(eq(corporateShares.corporateId, corporateId)).all()
+  const held = new Map<string, ShareRow[]>()
+  for (const share of rows) held.set(share.holderId, [...(held.get(share.holderId) ?? []), share])
   const placed = new Map<string, PlacedShare>()
-  const entityFinal = new Map<string | null, { layer: number; final: number }>([[null, { layer: 0, final: 100 }]])
-  // Relax layer by layer: a share is placed once the entity it owns is placed (depth ≤ number of shares).
-  for (let pass = 0; pass <= rows.length && placed.size < rows.length; pass++) {
-    for (const share of rows) {
-      if (placed.has(share.id)) continue
-      const owned = entityFinal.get(share.ownedRelatedId)
-      if (!owned) continue
-      placed.set(share.id, { ...share, layer: owned.layer + 1, finalPercentage: round((share.percentage * owned.final) / 100) })
-    }
-    for (const entity of related) {
-      if (entity.kind !== 'CORPORATE' || entityFinal.has(entity.id)) continue
-      const held = rows.filter((s) => s.holderId === entity.id)
-      if (held.length === 0 || !held.every((s) => placed.has(s.id))) continue
-      const mine = held.map((s) => placed.get(s.id)!)
-      entityFinal.set(entity.id, { layer: Math.min(...mine.map((s) => s.layer)), final: mine.reduce((sum, s) => sum + s.finalPercentage, 0) })
-    }
+  const entities = new Map<string, { layer: number; final: number } | null>()
+
+  const entityPlace = (entityId: string): { layer: number; final: number } | null => {
+    if (entities.has(entityId)) return entities.get(entityId) ?? null
+    entities.set(entityId, null) // guards a (never stored) cycle
+    const reaching = (held.get(entityId) ?? []).map(place).filter((s) => s.layer > 0)
+    const at = reaching.length === 0 ? null
+      : { layer: Math.min(...reaching.map((s) => s.layer)), final: reaching.reduce((sum, s) => sum + s.finalPercentage, 0) }
+    entities.set(entityId, at)
+    return at
   }
-  const shares = rows.map((s) => placed.get(s.id) ?? { ...s, layer: 0, finalPercentage: 0 })
-  return { related, shares }
+  function place(share: ShareRow): PlacedShare {
+    const known = placed.get(share.id)
+    if (known) return known
+    const owned = share.ownedRelatedId === null ? { layer: 0, final: 100 } : entityPlace(share.ownedRelatedId)
+    const result = owned
+      ? { ...share, layer: owned.layer + 1, finalPercentage: round((share.percentage * owned.final) / 100) }
+      : { ...share, layer: 0, finalPercentage: 0 }
+    placed.set(share.id, result)
+    return result
+  }
+  return { related, shares: rows.map(place) }
 }
 
 /** The total final percentage of the corporate a related person or entity holds, through all its shares. */

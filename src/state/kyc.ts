@@ -10,11 +10,11 @@ import type { Store } from './store'
 import { consumerStatusesForKyc, KYC_RESTARTABLE } from './transitions'
 import { formatIsoDuration } from './clock'
 import { definedOnly } from './objects'
-import { pageUrl, verificationTarget } from './verifications'
+import { pageUrl, RELATED_PERSON_TYPE, verificationTarget } from './verifications'
 import { openWebPage } from './web-pages'
 import { consumerKycEvent, emitEvent } from './webhooks'
 import { mirrorOnRelated } from './corporate-related-kyc'
-import { relatedById } from './corporate-related'
+import { findRelated, relatedById } from './corporate-related'
 
 // KYC applications (tag KYC): a consumer asks for a KYC link or SDK token, does the KYC, and its
 // statuses follow. The consumer row mirrors its current application (kycApplicationId, kycStatus).
@@ -101,11 +101,14 @@ export function insertKycApplication(store: Store, fields: NewKycApplication): K
 
 /**
  * GET /kyc/{kycId} (Kyc_getApplication): one application of the caller's partner; an end-user sees
- * only its own. Anything else is KYC_APPLICATION_NOT_FOUND. An expired link reads as ABORTED.
+ * only its own (a corporate: those of its related persons, which it may open with POST /kyc).
+ * Anything else is KYC_APPLICATION_NOT_FOUND. An expired link reads as ABORTED.
  */
 export function getKycApplication(store: Store, scope: Scope, kycId: string): KycApplicationRow {
   const row = store.db.select().from(kycApplications).where(and(eq(kycApplications.partnerId, scope.partnerId), eq(kycApplications.id, kycId))).get()
-  if (!row || (isEndUser(scope) && row.personId !== scope.principal?.id)) throw new SimError('KYC_APPLICATION_NOT_FOUND', [kycId])
+  const visible = row && (!isEndUser(scope) || row.personId === scope.principal?.id
+    || (row.personType === RELATED_PERSON_TYPE && findRelated(store, scope, row.personId) !== undefined))
+  if (!row || !visible) throw new SimError('KYC_APPLICATION_NOT_FOUND', [kycId])
   return settleExpiry(store, row)
 }
 

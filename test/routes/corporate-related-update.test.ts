@@ -4,6 +4,7 @@ import { expectError } from '../helpers/errors'
 import { referenceErrors } from '../helpers/reference'
 import { declare, entity, getRelated, newCorporate, person, relatedPath } from '../helpers/kyb'
 import { MISSING_ID } from '../helpers/consumers'
+import { corporateToken } from '../helpers/corporates'
 import { relatedById } from '../../src/state/corporate-related'
 
 const ONE = '/api/partner/corporates/{corporateId}/related/{corporateRelatedId}'
@@ -92,9 +93,36 @@ describe('PATCH /api/partner/corporates/{corporateId}/related/{corporateRelatedI
     const w = makeWorld()
     const token = await w.partnerToken()
     const { corporateId, accountOwnerId } = await newCorporate(w)
-    for (const body of [{ isDirector: 'no' }, { phone: { countryCode: '33', number: 'abc' } }, { industry: 'NOPE' }, { sharesInfo: [{ percentage: -1 }] }, { externalId: 'x'.repeat(512) }, 'not json']) {
+    for (const body of [{ isDirector: 'no' }, { phone: { countryCode: '33', number: 'abc' } }, { industry: 'NOPE' }, { sharesInfo: [{ percentage: -1 }] }, { externalId: 'x'.repeat(512) }, { emailAddress: 'not-an-email' }, 'not json']) {
       const res = await w.call('PATCH', relatedPath(corporateId, accountOwnerId), { token, body })
       expect(res.status, JSON.stringify(body)).toBe(400)
     }
+  })
+})
+
+describe('PATCH /api/partner/corporates/related/{corporateRelatedId} (newer documentation path)', () => {
+  it('updates the row of its own corporate; an unknown, another partner\'s or another corporate\'s row is CORPORATE_RELATED_NOT_FOUND', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const mine = await newCorporate(w)
+    const theirs = await newCorporate(w)
+    const foreign = await newCorporate(w, {}, 'other-sandbox')
+    const ann = await declare(w, token, mine.corporateId, { info: person('Ann', 'Major'), sharesInfo: [{ percentage: 60 }] })
+    const path = (id: string) => `/api/partner/corporates/related/${id}`
+    const res = await w.call('PATCH', path(ann), { token, body: { lastName: 'Majority', externalId: 'ext-ann', sharesInfo: [{ percentage: 70 }] } })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ id: ann })
+    expect(await getRelated(w, token, mine.corporateId, ann)).toMatchObject({ lastName: 'Majority', externalId: 'ext-ann', totalSharesPercentage: 70 })
+
+    const own = await corporateToken(w, mine)
+    expect((await w.call('PATCH', path(ann), { token: own, body: { firstName: 'Annie' } })).status).toBe(200)
+    for (const [who, id] of [[token, MISSING_ID], [token, foreign.accountOwnerId], [own, theirs.accountOwnerId]] as const) {
+      await expectError(await w.call('PATCH', path(id), { token: who, body: { firstName: 'X' } }), 404, 'CORPORATE_RELATED_NOT_FOUND', `Corporate related with id ${id} was not found.`)
+    }
+    expect(relatedById(w.store, theirs.accountOwnerId)!.firstName).toBe('Olivia')
+    expect((await w.call('PATCH', `/api/partner/corporates/${mine.corporateId}/kyb`, { token, body: { kybStatus: 'DECLINED' } })).status).toBe(200)
+    await expectError(await w.call('PATCH', path(ann), { token, body: { firstName: 'Late' } }), 409, 'KYB_STATUS_MUST_NOT_BE_DECLINED',
+      `The current KYB status (DECLINED) of corporate with id ${mine.corporateId} does not allow this operation.`)
+    expect((await w.call('PATCH', path('not-a-uuid'), { token, body: {} })).status).toBe(400)
   })
 })

@@ -59,7 +59,11 @@ describe('POST /api/partner/corporates/{corporateId}/related', () => {
     const list = (await (await w.call('GET', `${relatedPath(corporateId)}?sortDirection=ASC`, { token })).json()) as Record<string, any>
     expect(referenceErrors('GET', LIST, 200, list)).toEqual([])
     expect(list.content.map((r: { id: string }) => r.id)).toEqual([accountOwnerId, charles, holding, alice])
-    expect(list.content[3]).toMatchObject({ totalSharePercentage: 36, kycInfo: { status: 'NOT_STARTED' } })
+    expect(list.content[3]).toMatchObject({ totalSharePercentage: 36, kycInfo: { status: 'NOT_STARTED' }, isDirector: false, isAccountOwner: false, isUbo: true })
+    // The position is repeated at the element's top level, as LinkCy's sandbox sample shows it.
+    expect(list.content[1]).toMatchObject({ isDirector: true, directorAppointmentDate: '2021-05-06', isAccountOwner: false, isUbo: false, position: { isDirector: true } })
+    expect(list.content[2]).toMatchObject({ isDirector: false, position: { isDirector: false } })
+    expect(list.content[2].isUbo).toBeUndefined()
   })
 })
 
@@ -131,6 +135,7 @@ describe('POST /api/partner/corporates/{corporateId}/related: refusals', () => {
     await bad(await post({ info: person('A', 'B'), isDirector: false, sharesInfo: [{ percentage: 1, ownedCorporateId: 'nope' }] }), 'sharesInfo[0].ownedCorporateId')
     await bad(await post({ info: person('A', 'B'), isDirector: true, directorAppointmentDate: '2021-13-45', sharesInfo: [] }), 'directorAppointmentDate')
     await bad(await post({ info: person('A', 'B'), isDirector: true }), 'sharesInfo')
+    await bad(await post({ info: person('A', 'B', { emailAddress: 'not-an-email' }), isDirector: true, sharesInfo: [] }), 'info.emailAddress')
     expect((await w.call(POST, '/api/partner/corporates/not-a-uuid/related', { token, body: { info: person('A', 'B'), isDirector: true, sharesInfo: [] } })).status).toBe(400)
     await expectError(await post({ info: person('A', 'B'), isDirector: true, sharesInfo: [] }, other.corporateId), 404, 'CORPORATE_NOT_FOUND', `Corporate with id ${other.corporateId} was not found.`)
     const ownedElsewhere = await declare(w, await w.partnerToken({ partnerName: 'other-sandbox', username: 'partner@other.test', password: 'Other-Password-1' }), other.corporateId,
@@ -138,6 +143,15 @@ describe('POST /api/partner/corporates/{corporateId}/related: refusals', () => {
     await expectError(await post({ info: person('A', 'B'), isDirector: false, sharesInfo: [{ percentage: 10, ownedCorporateId: ownedElsewhere }] }), 400, 'OWNED_CORPORATE_NOT_FOUND',
       `Owned corporate with id ${ownedElsewhere} was not found.`)
     await expectError(await post({ info: person('A', 'B'), isDirector: false, sharesInfo: [{ percentage: 0 }] }), 400, 'SHARE_PERCENTAGE_EQUALS_ZERO', 'The share percentage can not be zero.')
+    // An invalid second share leaves nothing behind.
+    const before = (await (await w.call('GET', relatedPath(corporateId), { token })).json()) as { totalElements: number }
+    await expectError(await post({ info: person('A', 'B'), isDirector: false, sharesInfo: [{ percentage: 10 }, { percentage: 10, ownedCorporateId: MISSING_ID }] }), 400, 'OWNED_CORPORATE_NOT_FOUND',
+      `Owned corporate with id ${MISSING_ID} was not found.`, { field: 'sharesInfo[1].ownedCorporateId', rejectedValue: MISSING_ID })
+    expect(((await (await w.call('GET', relatedPath(corporateId), { token })).json()) as { totalElements: number }).totalElements).toBe(before.totalElements)
+    // info with the members of both shapes is read as a legal entity (docs/fidelity.md), the person's members ignored.
+    const both = (await (await post({ info: { ...person('Ann', 'Both'), ...entity('Both SA', 'BOTH-1') }, isDirector: true, sharesInfo: [] })).json()) as { id: string }
+    expect(await getRelated(w, token, corporateId, both.id)).toMatchObject({ registeredName: 'Both SA', incorporationCode: 'BOTH-1', position: { isDirector: true } })
+    expect((await getRelated(w, token, corporateId, both.id)).firstName).toBeUndefined()
   })
 })
 
@@ -172,7 +186,7 @@ describe('GET /api/partner/corporates/{corporateId}/related', () => {
     await expectError(await w.call('GET', `${relatedPath(corporateId)}?ownedCorporateId=${MISSING_ID}`, { token }), 404, 'CORPORATE_RELATED_NOT_FOUND',
       `Corporate related with id ${MISSING_ID} was not found.`)
     await expectError(await w.call('GET', relatedPath(MISSING_ID), { token }), 404, 'CORPORATE_NOT_FOUND', `Corporate with id ${MISSING_ID} was not found.`)
-    for (const q of ['layer=one', 'ownedCorporateId=x', 'pageSize=101', 'sortAttribute=NAME', 'sortDirection=UP']) {
+    for (const q of ['layer=one', 'layer=1.5', 'layer=2147483648', 'ownedCorporateId=x', 'pageSize=101', 'sortAttribute=NAME', 'sortDirection=UP']) {
       expect((await w.call('GET', `${relatedPath(corporateId)}?${q}`, { token })).status, q).toBe(400)
     }
   })

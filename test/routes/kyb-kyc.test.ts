@@ -5,7 +5,8 @@ import { expectError } from '../helpers/errors'
 import { referenceErrors } from '../helpers/reference'
 import { requestKyc } from '../helpers/kyc'
 import { declare, entity, getRelated, newCorporate, person } from '../helpers/kyb'
-import { MISSING_ID } from '../helpers/consumers'
+import { consumerLogin, MISSING_ID } from '../helpers/consumers'
+import { corporateToken } from '../helpers/corporates'
 import { relatedById } from '../../src/state/corporate-related'
 import { webhookMessages } from '../../src/state/db/schema'
 
@@ -15,9 +16,10 @@ const RELATED = 'CORPORATE_RELATED_PHYSICAL_PERSON'
 async function kybWorld() {
   const w = makeWorld()
   const token = await w.partnerToken()
-  const { corporateId, accountOwnerId } = await newCorporate(w)
+  const corporate = await newCorporate(w)
+  const { corporateId, accountOwnerId } = corporate
   const alice = await declare(w, token, corporateId, { info: person('Alice', 'Ubo'), sharesInfo: [{ percentage: 30 }] })
-  return { w, token, corporateId, accountOwnerId, alice }
+  return { w, token, corporate, corporateId, accountOwnerId, alice }
 }
 
 describe('KYC of corporate-related persons (POST /kyc with relatedPhysicalPersonId)', () => {
@@ -108,5 +110,26 @@ describe('KYC of corporate-related persons (POST /kyc with relatedPhysicalPerson
     expect(relatedById(w.store, alice)!.kycApplicationId).not.toBe(id)
     const updates = w.store.db.select().from(webhookMessages).where(eq(webhookMessages.eventType, 'CORPORATE_RELATED_KYC_UPDATED')).all()
     expect(updates.map((m) => JSON.parse(m.body).data)).toEqual([{ id: alice, corporateId, kycId: id, kycStatus: 'ABORTED' }])
+  })
+
+  it('lets a corporate\'s account owner open and read back the KYC of its related persons, not another corporate\'s nor a consumer', async () => {
+    const { w, token, corporate, alice } = await kybWorld()
+    const own = await corporateToken(w, corporate)
+    const res = await requestKyc(w, own, { relatedPhysicalPersonId: alice, kycConfiguration: LINK })
+    expect(res.status).toBe(201)
+    const { id } = (await res.json()) as { id: string }
+    const read = await w.call('GET', `/api/partner/kyc/${id}`, { token: own })
+    expect(read.status).toBe(200)
+    const body = (await read.json()) as Record<string, unknown>
+    expect(referenceErrors('GET', '/api/partner/kyc/{kycId}', 200, body)).toEqual([])
+    expect(body).toMatchObject({ id, person: { id: alice, type: RELATED }, status: { value: 'CREATED' } })
+    expect((await w.call('GET', `/api/partner/kyc/${id}`, { token })).status).toBe(200)
+
+    const stranger = await corporateToken(w, await newCorporate(w))
+    const consumer = await consumerLogin(w, '612340007')
+    for (const other of [stranger, consumer.token]) {
+      await expectError(await w.call('GET', `/api/partner/kyc/${id}`, { token: other }), 404, 'KYC_APPLICATION_NOT_FOUND', `Kyc application with id ${id} was not found.`)
+    }
+    expect(relatedById(w.store, alice)).toMatchObject({ kycApplicationId: id, kycStatus: 'CREATED' })
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeWorld } from '../helpers/app'
 import { expectError } from '../helpers/errors'
 import { declare, entity, getRelated, newCorporate, person } from '../helpers/kyb'
+import { outboxOf } from '../helpers/outbox'
 import { relatedById } from '../../src/state/corporate-related'
 
 const PHONE_SEND = '/api/partner/verifications/phone/send'
@@ -46,5 +47,28 @@ describe('phone and e-mail verification of corporate-related persons', () => {
     const noPhone = await w.call('POST', PHONE_SEND, { token, body: { relatedPhysicalPersonId: bare } })
     expect(noPhone.status).toBe(400)
     expect(((await noPhone.json()) as { details: { message: string }[] }).details[0]!.message).toBe('phone must not be null')
+  })
+
+  it('POST /sms reaches a related person by relatedPhysicalPersonId; an entity, another partner\'s person or a person without phone is refused, nothing sent', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const { corporateId } = await newCorporate(w)
+    const other = await newCorporate(w, {}, 'other-sandbox')
+    const charles = await declare(w, token, corporateId, { info: person('Charles', 'Director', { phone: { countryCode: '+33', number: '612345678' } }), isDirector: true })
+    const res = await w.call('POST', '/api/partner/sms', { token, body: { relatedPhysicalPersonId: charles, message: 'Your KYB is under review.' } })
+    expect(res.status).toBe(204)
+    expect(await outboxOf(w, charles)).toMatchObject([{ channel: 'SMS', purpose: 'PARTNER_SMS', recipient: '+33612345678', text: 'Your KYB is under review.', sender: 'Sandbox Partner' }])
+
+    const holding = await declare(w, token, corporateId, { info: entity('Holding SA', 'H-1'), isDirector: true })
+    for (const id of [holding, other.accountOwnerId]) {
+      await expectError(await w.call('POST', '/api/partner/sms', { token, body: { relatedPhysicalPersonId: id, message: 'hi' } }), 400, 'PERSON_NOT_FOUND',
+        `Person of type ${RELATED} with id ${id} was not found.`, { field: 'relatedPhysicalPersonId', rejectedValue: id })
+    }
+    expect(await outboxOf(w, other.accountOwnerId)).toEqual([])
+    const bare = await declare(w, token, corporateId, { info: person('Bare', 'Person'), isDirector: true })
+    const noPhone = await w.call('POST', '/api/partner/sms', { token, body: { relatedPhysicalPersonId: bare, message: 'hi' } })
+    expect(noPhone.status).toBe(400)
+    expect(await noPhone.json()).toMatchObject({ details: [{ field: 'relatedPhysicalPersonId', rejectedValue: bare, message: 'phone must not be null' }], error: 'linkcy.bad.request' })
+    expect(await outboxOf(w, bare)).toEqual([])
   })
 })

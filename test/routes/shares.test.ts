@@ -117,4 +117,63 @@ describe('shares: POST, GET, PATCH, DELETE /api/partner/shares', () => {
       directSharesPercentage: 25, finalSharesPercentage: 25, layer: 1,
     })
   })
+
+  it('places the holders of an entity that also holds a share of an unconnected entity; 3 layers; UBO and complianceInfo follow a deleted share', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const { corporateId } = await newCorporate(w)
+    const holding = await declare(w, token, corporateId, { info: entity('Holding SA', 'H-1'), sharesInfo: [{ percentage: 50 }] })
+    // Idle SA is a director holding no share: it reaches nothing, so Holding's 10% of it has layer 0 and final 0.
+    const idle = await declare(w, token, corporateId, { info: entity('Idle SA', 'I-1'), isDirector: true })
+    const side = (await (await w.call('POST', SHARES, { token, body: { corporateRelatedId: holding, percentage: 10, ownedCorporateId: idle } })).json()) as { id: string }
+    const alice = await declare(w, token, corporateId, { info: person('Alice', 'Ubo'), sharesInfo: [{ percentage: 50, ownedCorporateId: holding }] })
+    const mid = await declare(w, token, corporateId, { info: entity('Mid SA', 'M-1'), sharesInfo: [{ percentage: 50, ownedCorporateId: holding }] })
+    const bob = await declare(w, token, corporateId, { info: person('Bob', 'Deep'), sharesInfo: [{ percentage: 100, ownedCorporateId: mid }] })
+
+    expect(await getRelated(w, token, corporateId, alice)).toMatchObject({
+      totalSharesPercentage: 25, position: { isUbo: true }, shares: [{ ownedCorporate: { id: holding }, directSharesPercentage: 50, finalSharesPercentage: 25, layer: 2 }],
+    })
+    const deep = await getRelated(w, token, corporateId, bob)
+    expect(referenceErrors('GET', '/api/partner/corporates/{corporateId}/related/{corporateRelatedId}', 200, deep)).toEqual([])
+    expect(deep).toMatchObject({ totalSharesPercentage: 25, position: { isUbo: true }, shares: [{ ownedCorporate: { id: mid }, finalSharesPercentage: 25, layer: 3 }] })
+    expect(await (await w.call('GET', `${SHARES}/${side.id}`, { token })).json()).toMatchObject({ directSharesPercentage: 10, finalSharesPercentage: 0, layer: 0 })
+    const layer3 = (await (await w.call('GET', `/api/partner/corporates/${corporateId}/related?layer=3`, { token })).json()) as { content: { id: string }[] }
+    expect(layer3.content.map((r) => r.id)).toEqual([bob])
+    const compliance = async () => ((await (await w.call('GET', `/api/partner/corporates/${corporateId}`, { token })).json()) as { complianceInfo: unknown }).complianceInfo
+    expect(await compliance()).toEqual({ maxUbosLayer: 3, relatedLayersTotal: 3, isExtendedUbos: false })
+
+    // Mid's share of Holding deleted: Bob no longer reaches the corporate, so he is no UBO and layer 3 is gone.
+    const midShare = (await getRelated(w, token, corporateId, mid)).shares[0].id as string
+    expect((await w.call('DELETE', `${SHARES}/${midShare}`, { token })).status).toBe(204)
+    expect(await getRelated(w, token, corporateId, bob)).toMatchObject({ totalSharesPercentage: 0, position: { isUbo: false }, shares: [{ finalSharesPercentage: 0, layer: 0 }] })
+    expect(await compliance()).toEqual({ maxUbosLayer: 2, relatedLayersTotal: 2, isExtendedUbos: false })
+  })
+
+  it('adds floats as LinkCy does (33.33 + 33.33 + 33.34 = 100), UBO at exactly the threshold (25, or 10 with extended UBOs)', async () => {
+    const w = makeWorld()
+    const token = await w.partnerToken()
+    const { corporateId } = await newCorporate(w)
+    const a = await declare(w, token, corporateId, { info: person('Ann', 'Third'), sharesInfo: [{ percentage: 33.33 }] })
+    const holding = await declare(w, token, corporateId, { info: entity('Holding SA', 'H-1'), sharesInfo: [{ percentage: 33.33 }] })
+    const last = await w.call('POST', SHARES, { token, body: { corporateRelatedId: (await declare(w, token, corporateId, { info: person('Carl', 'Third') })), percentage: 33.34 } })
+    expect(last.status).toBe(201)
+    await expectError(await w.call('POST', SHARES, { token, body: { corporateRelatedId: holding, percentage: 0.0001, ownedCorporateId: corporateId } }), 409, 'SHARE_ALREADY_EXIST',
+      `The corporate-related ${holding} has already share with the owned corporate id ${corporateId}.`)
+    const dan = await declare(w, token, corporateId, { info: person('Dan', 'Dust') })
+    await expectError(await w.call('POST', SHARES, { token, body: { corporateRelatedId: dan, percentage: 0.0001 } }), 400, 'TOTAL_SHARES_PERCENTAGE_IS_OVER_100',
+      'The shares of this entity would cause its owned corporate to exceed 100% of shares (100.0001%).', { field: 'percentage', rejectedValue: '0.0001' })
+
+    // Holding (33.33%) is owned 75.0075% by Eve (final 25.0000) and 24.9925% by Fay (final 8.33).
+    const eve = await declare(w, token, corporateId, { info: person('Eve', 'Exact'), sharesInfo: [{ percentage: 75.0075, ownedCorporateId: holding }] })
+    const fay = await declare(w, token, corporateId, { info: person('Fay', 'Few'), sharesInfo: [{ percentage: 24.9925, ownedCorporateId: holding }] })
+    const isUbo = async (id: string) => (await getRelated(w, token, corporateId, id)).position.isUbo as boolean
+    expect((await getRelated(w, token, corporateId, eve)).totalSharesPercentage).toBe(25)
+    expect([await isUbo(a), await isUbo(eve), await isUbo(fay)]).toEqual([true, true, false])
+    const eveShare = (await getRelated(w, token, corporateId, eve)).shares[0].id as string
+    expect((await w.call('PATCH', `${SHARES}/${eveShare}`, { token, body: { percentage: 75.0072 } })).status).toBe(200)
+    expect(await getRelated(w, token, corporateId, eve)).toMatchObject({ totalSharesPercentage: 24.9999, position: { isUbo: false } })
+    w.store.sqlite.prepare('UPDATE corporates SET is_extended_ubos = 1 WHERE id = ?').run(corporateId)
+    expect([await isUbo(eve), await isUbo(fay)]).toEqual([true, false])
+    expect(((await (await w.call('GET', `/api/partner/corporates/${corporateId}`, { token })).json()) as { complianceInfo: unknown }).complianceInfo).toMatchObject({ isExtendedUbos: true, maxUbosLayer: 2 })
+  })
 })

@@ -77,8 +77,13 @@ const entityFields = {
   position: PositionSchema,
 }
 
-const PersonListElementSchema = z.object({ ...common, ...personFields, phone: PhoneInfoSchema.optional(), emailAddress: z.string().optional(), totalSharePercentage: z.number() })
-const EntityListElementSchema = z.object({ ...common, ...entityFields, totalSharePercentage: z.number() })
+/** The position repeated at the top of a list element, as LinkCy's sandbox sample shows it (older clients read it there). */
+const flatPosition = { isDirector: z.boolean(), directorAppointmentDate: z.string().optional() }
+const PersonListElementSchema = z.object({
+  ...common, ...personFields, ...flatPosition, isAccountOwner: z.boolean(), isUbo: z.boolean(),
+  phone: PhoneInfoSchema.optional(), emailAddress: z.string().optional(), totalSharePercentage: z.number(),
+})
+const EntityListElementSchema = z.object({ ...common, ...entityFields, ...flatPosition, totalSharePercentage: z.number() })
 export const RelatedListElementSchema = z.union([PersonListElementSchema, EntityListElementSchema]).openapi('CorporateRelatedListElement')
 export const RelatedPageSchema = pageOf(RelatedListElementSchema).openapi('CorporateRelatedPage')
 
@@ -131,11 +136,19 @@ function shapeOf(v: RelatedView) {
   }
 }
 
-/** An element of GET /corporates/{id}/related (CorporateRelatedListElementDto, either shape). */
+/**
+ * An element of GET /corporates/{id}/related (CorporateRelatedListElementDto, either shape). Besides
+ * `position`, the element repeats isDirector / directorAppointmentDate (and a person's isAccountOwner /
+ * isUbo) at its top level, as LinkCy's sandbox documentation sample does.
+ */
 export function presentRelatedListElement(v: RelatedView): z.infer<typeof RelatedListElementSchema> {
   const shape = shapeOf(v)
-  if (shape.kind === 'CORPORATE') return { ...shape.fields, totalSharePercentage: v.totalSharesPercentage }
-  return compact({ ...shape.fields, phone: shape.phone, emailAddress: v.row.emailAddress ?? undefined, totalSharePercentage: v.totalSharesPercentage })
+  const flat = compact({ isDirector: v.row.isDirector, directorAppointmentDate: v.row.directorAppointmentDate ?? undefined })
+  if (shape.kind === 'CORPORATE') return { ...shape.fields, ...flat, totalSharePercentage: v.totalSharesPercentage }
+  return compact({
+    ...shape.fields, ...flat, isAccountOwner: v.row.isAccountOwner, isUbo: v.isUbo,
+    phone: shape.phone, emailAddress: v.row.emailAddress ?? undefined, totalSharePercentage: v.totalSharesPercentage,
+  })
 }
 
 /** 200 of GET /corporates/{id}/related/{relatedId} (CorporateRelatedInfoResponseDto, either shape). */

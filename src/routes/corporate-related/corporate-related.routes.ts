@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi'
 import { declareCorporateRelated } from '../../state/corporate-related-write'
-import { updateCorporateRelated } from '../../state/corporate-related-update'
+import { updateCorporateRelated, updateCorporateRelatedById } from '../../state/corporate-related-update'
 import { getCorporateRelatedInfo, listCorporateRelated } from '../../state/corporate-related-view'
 import { tx } from '../../state/store'
 import { createRouter, errorResponses, json, jsonBody, toPage } from '../openapi'
 import { requires, scopeOf } from '../middleware/auth'
-import { CorporateIdParamSchema, RelatedCreateRequestSchema, RelatedListQuerySchema, RelatedParamsSchema, RelatedUpdateRequestSchema } from './corporate-related.schemas'
+import { CorporateIdParamSchema, RelatedCreateRequestSchema, RelatedIdParamSchema, RelatedListQuerySchema, RelatedParamsSchema, RelatedUpdateRequestSchema } from './corporate-related.schemas'
 import { presentRelatedInfo, presentRelatedListElement, RelatedIdResponseSchema, RelatedInfoSchema, RelatedPageSchema } from './corporate-related.responses'
 
 // Tag KYB: a corporate's related persons and entities (directors, UBOs, shareholders, the account
@@ -63,5 +63,19 @@ corporateRelatedRoutes.openapi(updateRoute, (c) => {
   const { corporateId, corporateRelatedId } = c.req.valid('param')
   const body = c.req.valid('json')
   const row = tx(c.var.store, () => updateCorporateRelated(c.var.store, scopeOf(c), corporateId, corporateRelatedId, body))
+  return c.json({ id: row.id }, 200)
+})
+
+// The newer documentation's path of the same update, without the corporate (1.78 has the one above).
+const updateByIdRoute = createRoute({
+  method: 'patch', path: '/api/partner/corporates/related/{corporateRelatedId}', tags: ['KYB'], summary: 'Update a corporate-related entity (person or corporate)',
+  middleware: [requires({ roles: ['CORPORATE_RELATED_UPDATE'], endUser: true })] as const,
+  request: { params: RelatedIdParamSchema, body: jsonBody(RelatedUpdateRequestSchema) },
+  responses: { 200: json(RelatedIdResponseSchema), ...errorResponses(404, 409) },
+})
+corporateRelatedRoutes.openapi(updateByIdRoute, (c) => {
+  const { corporateRelatedId } = c.req.valid('param')
+  const body = c.req.valid('json')
+  const row = tx(c.var.store, () => updateCorporateRelatedById(c.var.store, scopeOf(c), corporateRelatedId, body))
   return c.json({ id: row.id }, 200)
 })

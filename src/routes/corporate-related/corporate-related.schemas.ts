@@ -14,7 +14,7 @@ const PhysicalPersonInfoSchema = z.object({
   lastName: z.string().max(255),
   address: WorldwideAddressRequestSchema.nullish(),
   nationalityCode: z.enum(COUNTRY_CODES).nullish(),
-  emailAddress: z.string().nullish(),
+  emailAddress: z.string().email().nullish(),
   phone: PhoneRequestSchema.nullish(),
   isSpecialUbo: z.boolean().nullish(),
 })
@@ -70,7 +70,7 @@ export const RelatedUpdateRequestSchema = z
     lastName: z.string().max(255).nullish(),
     address: WorldwideAddressRequestSchema.nullish(),
     nationalityCode: z.enum(COUNTRY_CODES).nullish(),
-    emailAddress: z.string().nullish(),
+    emailAddress: z.string().email().nullish(),
     phone: PhoneRequestSchema.nullish(),
     isSpecialUbo: z.boolean().nullish(),
     registeredName: z.string().max(255).nullish(),
@@ -91,8 +91,10 @@ export const RelatedParamsSchema = z.object({
   corporateRelatedId: uuid().openapi({ param: { name: 'corporateRelatedId', in: 'path' } }),
 })
 
+export const RelatedIdParamSchema = z.object({ corporateRelatedId: uuid().openapi({ param: { name: 'corporateRelatedId', in: 'path' } }) })
+
 export const RelatedListQuerySchema = z.object({
   ...pagingQuery(['UPDATE_DATE', 'CREATION_DATE'] as const),
   ownedCorporateId: single(uuid().optional(), { type: 'string', format: 'uuid' }),
-  layer: single(z.coerce.number().int().optional(), { type: 'integer', format: 'int32' }),
+  layer: single(z.coerce.number().int().min(-2147483648).max(2147483647).optional(), { type: 'integer', format: 'int32' }),
 })
