@@ -8,7 +8,7 @@ import { findPartnerByName, getPartner, partnerSettings } from './partners'
 import { consumerByPhone, findConsumer, setConsumerColumns, type ConsumerRow } from './persons'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
-import { consumerStatusesForKyc, type ConsumerStatuses } from './transitions'
+import { statusesForIdentity, type IdentityStatuses } from './transitions'
 import { syncEndUserLogin } from './auth'
 import { checkConsumerRules, type ConsumerDetails } from './consumers-rules'
 import { consumerData, emitEvent } from './webhooks'
@@ -83,7 +83,7 @@ export function insertConsumer(store: Store, input: NewConsumer): ConsumerRow {
   assertPhoneFree(store, input.partnerId, phoneDigits)
   const now = store.clock.nowMs()
   const kycStatus = input.kycStatus ?? 'NOT_STARTED'
-  const statuses: Record<keyof ConsumerStatuses | 'suspensionStatus', string> = { ...consumerStatusesForKyc(kycStatus), suspensionStatus: 'NOT_SUSPENDED', ...input.statuses }
+  const statuses: Record<keyof IdentityStatuses | 'suspensionStatus', string> = { ...statusesForIdentity(kycStatus), suspensionStatus: 'NOT_SUSPENDED', ...input.statuses }
   const creationDate = input.creationDate ?? now
   const row: ConsumerRow = {
     id: store.rng.uuid(),

@@ -3,7 +3,8 @@ import { storedAddress, type AddressInput } from './addresses'
 import { upsertCredential } from './auth'
 import { normalizeCountryCode, phoneDigitsOf, type PhoneInput } from './consumers'
 import type { KybStatus } from './corporate-enums'
-import { corporateByPhone, corporateData, corporateStatusesForKyb, type CorporateRelatedRow, type CorporateRow } from './corporates'
+import { corporateByPhone, corporateData, type CorporateRelatedRow, type CorporateRow } from './corporates'
+import { statusesForIdentity } from './transitions'
 import { assertTaxCountry, corporateProfileOf, type CorporateDetails } from './corporates-profile'
 import { corporateRelated, corporates, corporateShares } from './db/schema'
 import { SimError } from './errors'
@@ -86,7 +87,7 @@ export function insertCorporate(store: Store, input: NewCorporate): CreatedCorpo
   const now = store.clock.nowMs()
   const creationDate = input.creationDate ?? now
   const kybStatus = input.kybStatus ?? 'NOT_STARTED'
-  const statuses = { ...corporateStatusesForKyb(kybStatus), suspensionStatus: 'NOT_SUSPENDED', ...input.statuses }
+  const statuses = { ...statusesForIdentity(kybStatus), suspensionStatus: 'NOT_SUSPENDED', ...input.statuses }
   const corporate: CorporateRow = {
     id: store.rng.uuid(), partnerId: input.partnerId, externalId: input.externalId ?? null,
     registeredName: input.registeredName, tradeName: input.tradeName ?? null,

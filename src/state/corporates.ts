@@ -4,6 +4,7 @@ import { corporateRelated, corporates } from './db/schema'
 import { SimError } from './errors'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
+import { statusesForIdentity } from './transitions'
 import { emitEvent } from './webhooks'
 
 // Corporates: LinkCy's company end-users. This module holds the row reads and writes every corporate
@@ -52,29 +53,6 @@ export function getCorporate(store: Store, scope: Scope, corporateId: string): C
   return row
 }
 
-/** The status axes that follow the KYB, as the consumer's follow its KYC (state/transitions.ts). */
-export interface CorporateStatuses {
-  linkcyStatus: 'PENDING' | 'VALIDATED'
-  bankingStatus: 'NOT_CREATED' | 'VALIDATED'
-  complianceStatus: 'PENDING' | 'PENDING_REVIEW' | 'VALIDATED' | 'DECLINED'
-}
-
-/**
- * The corporate's other status axes for a KYB status. SIM: as for consumers, the sandbox opens the
- * banking account as soon as the KYB is validated; a KYB under LinkCy's review is compliance PENDING_REVIEW.
- */
-export function corporateStatusesForKyb(kyb: KybStatus): CorporateStatuses {
-  switch (kyb) {
-    case 'VALIDATED':
-      return { linkcyStatus: 'VALIDATED', bankingStatus: 'VALIDATED', complianceStatus: 'VALIDATED' }
-    case 'DECLINED':
-      return { linkcyStatus: 'PENDING', bankingStatus: 'NOT_CREATED', complianceStatus: 'DECLINED' }
-    case 'PENDING_VERIFICATION':
-      return { linkcyStatus: 'PENDING', bankingStatus: 'NOT_CREATED', complianceStatus: 'PENDING_REVIEW' }
-    default:
-      return { linkcyStatus: 'PENDING', bankingStatus: 'NOT_CREATED', complianceStatus: 'PENDING' }
-  }
-}
 
 export interface KybStatusOptions {
   /** LinkCy's reason for the status (shown as status.kyb.reason); null clears it. Default: cleared. */
@@ -85,7 +63,7 @@ export interface KybStatusOptions {
 
 /**
  * The ONLY writer of a corporate's KYB status: sets it with the axes that follow it (LinkCy, banking,
- * compliance: corporateStatusesForKyb), moves updateDate to `at`, and tells the partner's webhooks
+ * compliance: statusesForIdentity), moves updateDate to `at`, and tells the partner's webhooks
  * (CORPORATE_KYB_VALIDATED, or CORPORATE_KYB_UPDATED for any other status) when the status changed.
  */
 export function setCorporateKybStatus(store: Store, corporateId: string, status: KybStatus, at: number, options: KybStatusOptions = {}): CorporateRow {
@@ -94,7 +72,7 @@ export function setCorporateKybStatus(store: Store, corporateId: string, status:
   const set: Partial<CorporateRow> = {
     kybStatus: status,
     kybStatusReason: options.reason ?? null,
-    ...corporateStatusesForKyb(status),
+    ...statusesForIdentity(status),
     ...(options.lastVerificationRequestAt !== undefined ? { kybLastVerificationRequestAt: options.lastVerificationRequestAt } : {}),
   }
   setCorporateColumns(store, corporateId, set, at)

@@ -7,7 +7,7 @@ import { SimError } from './errors'
 import { consumerById, setConsumerColumns, type ConsumerRow } from './persons'
 import { isEndUser, type Scope } from './scope'
 import type { Store } from './store'
-import { consumerStatusesForKyc, KYC_RESTARTABLE } from './transitions'
+import { statusesForIdentity, KYC_RESTARTABLE } from './transitions'
 import { formatIsoDuration } from './clock'
 import { definedOnly } from './objects'
 import { pageUrl, RELATED_PERSON_TYPE, verificationTarget } from './verifications'
@@ -176,7 +176,7 @@ export function mirrorOnConsumer(store: Store, application: KycApplicationRow, a
   if (application.personType !== 'CONSUMER') return
   const consumer = consumerById(store, application.personId)
   if (!consumer) return
-  const statuses = consumerStatusesForKyc(application.status as KycStatus)
+  const statuses = statusesForIdentity(application.status as KycStatus)
   const keepLinkcy = ['FORBIDDEN', 'CLOSING', 'CLOSED'].includes(consumer.linkcyStatus)
   setConsumerColumns(store, consumer.id, {
     kycApplicationId: application.id,

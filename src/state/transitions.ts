@@ -1,3 +1,4 @@
+import type { KybStatus } from './corporate-enums'
 import type { KycStatus } from './enums'
 import { SimError } from './errors'
 import type { LedgerStatus } from './ledger-types'
@@ -30,23 +31,26 @@ export function assertKycTransition(kycId: string, from: KycStatus, to: KycStatu
   if (!KYC_LIFECYCLE[from].includes(to)) throw new SimError('KYC_STATUS_TRANSITION_NOT_ALLOWED', [kycId, from, to])
 }
 
-export interface ConsumerStatuses {
+/** The status axes that follow an end-user's identity check (a consumer's KYC, a corporate's KYB). */
+export interface IdentityStatuses {
   linkcyStatus: 'PENDING' | 'VALIDATED'
   bankingStatus: 'NOT_CREATED' | 'VALIDATED'
   complianceStatus: 'PENDING' | 'PENDING_REVIEW' | 'VALIDATED' | 'DECLINED'
 }
 
 /**
- * The consumer's other status axes as its KYC moves. SIM: in the sandbox the banking account is
- * opened as soon as the KYC is validated (no separate banking review).
+ * The end-user's other status axes as its KYC (consumer) or KYB (corporate) moves; a KYB awaiting
+ * LinkCy's verification is under review like a KYC in PENDING_REVIEW. SIM: in the sandbox the banking
+ * account is opened as soon as the check is validated (no separate banking review).
  */
-export function consumerStatusesForKyc(kyc: KycStatus): ConsumerStatuses {
-  switch (kyc) {
+export function statusesForIdentity(status: KycStatus | KybStatus): IdentityStatuses {
+  switch (status) {
     case 'VALIDATED':
       return { linkcyStatus: 'VALIDATED', bankingStatus: 'VALIDATED', complianceStatus: 'VALIDATED' }
     case 'DECLINED':
       return { linkcyStatus: 'PENDING', bankingStatus: 'NOT_CREATED', complianceStatus: 'DECLINED' }
     case 'PENDING_REVIEW':
+    case 'PENDING_VERIFICATION':
       return { linkcyStatus: 'PENDING', bankingStatus: 'NOT_CREATED', complianceStatus: 'PENDING_REVIEW' }
     default:
       return { linkcyStatus: 'PENDING', bankingStatus: 'NOT_CREATED', complianceStatus: 'PENDING' }

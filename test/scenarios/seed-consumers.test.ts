@@ -5,7 +5,7 @@ import { loadScenario, parseScenario, readScenarioFile, ScenarioError } from '..
 import type { ConsumerSeed } from '../../src/scenarios/schema'
 import { consumers, kycApplications } from '../../src/state/db/schema'
 import { openStore } from '../../src/state/store'
-import { consumerStatusesForKyc, overallStatus } from '../../src/state/transitions'
+import { statusesForIdentity, overallStatus } from '../../src/state/transitions'
 import { makeWorld } from '../helpers/app'
 import { referenceErrors } from '../helpers/reference'
 
@@ -35,7 +35,7 @@ describe('fixtures/demo.json', () => {
       expect(res.status).toBe(200)
       const body = (await res.json()) as Record<string, any>
       expect(referenceErrors('GET', '/api/partner/consumers/{consumerId}', 200, body)).toEqual([])
-      const axes = { ...consumerStatusesForKyc(seed.kycStatus), ...seed }
+      const axes = { ...statusesForIdentity(seed.kycStatus), ...seed }
       const kycStarted = seed.kycStatus !== 'NOT_STARTED'
       expect(body, seed.ref).toMatchObject({
         firstName: seed.firstName,
