@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { phoneDigitsOf, type PhoneInput } from '../state/consumers'
-import { INDUSTRIES, KYB_STATUSES } from '../state/corporate-enums'
+import { INDUSTRIES, KYB_STATUSES, LEGAL_TYPES } from '../state/corporate-enums'
 import { corporateByPhone } from '../state/corporates'
 import { insertCorporate } from '../state/corporates-create'
 import { BANKING_STATUSES, COMPLIANCE_STATUSES, COUNTRY_CODES, EUROPEAN_COUNTRY_CODES, LINKCY_STATUSES, SUSPENSION_STATUSES } from '../state/enums'
@@ -35,8 +35,8 @@ export const CorporateSeedSchema = z.strictObject({
   tradeName: z.string().max(255).optional(),
   incorporationCountry: z.enum(COUNTRY_CODES).default('FRA'),
   incorporationCode: z.string().max(255).optional(),
-  /** The legal type's value (e.g. FR_SOCIETE_PAR_ACTIONS_SIMPLIFIEE_SAS), without LinkCy's per-country wrapper. */
-  legalType: z.string().optional(),
+  /** The legal type's value (e.g. FR_SOCIETE_PAR_ACTIONS_SIMPLIFIEE_SAS), without LinkCy's per-country wrapper; one of LinkCy's values (GET shows it). */
+  legalType: z.enum(LEGAL_TYPES).optional(),
   industry: z.enum(INDUSTRIES).optional(),
   externalId: z.string().max(511).optional(),
   accountOwner: AccountOwnerSeedSchema.default({ isDirector: true, directSharesPercentage: 100 }),

@@ -45,6 +45,14 @@ export class Clock {
     return new Date(this.nowMs())
   }
 
+  /**
+   * Wall-clock time, whatever the simulator shows: only for what a real system outside the world
+   * checks against its own clock (a webhook's svix-timestamp), never for world state.
+   */
+  realNowMs(): number {
+    return this.realNow()
+  }
+
   /** ISO-8601 UTC string of the current simulator time. */
   iso(): string {
     return this.now().toISOString()

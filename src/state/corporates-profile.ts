@@ -5,8 +5,8 @@ import { SimError } from './errors'
 // The descriptive data of a corporate that create and update share, merged into the stored profile.
 // Optional inputs may be null: LinkCy (Jackson) reads a null member as an absent one.
 
-/** LinkCy's per-country legal type wrapper ({ franceValue: 'FR_...' }), or its bare value (scenarios). */
-export type LegalTypeInput = Record<string, string> | string
+/** LinkCy's per-country legal type wrapper ({ franceValue: 'FR_...' }: one member set), or its bare value (scenarios). */
+export type LegalTypeInput = Record<string, string | null | undefined> | string
 
 /** The descriptive fields of a corporate create or patch body. */
 export interface CorporateDetails {

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import { emailVerifications, endUserDocuments, kycApplications, outbox, phoneVerifications, scaDevices, scaInteractions, webPages } from './db/schema'
+import { and, eq, inArray, notExists } from 'drizzle-orm'
+import { emailVerifications, endUserDocuments, kycApplications, outbox, phoneVerifications, scaDevices, scaInteractions, transactions, webPages } from './db/schema'
 import { deleteCredentials } from './auth'
 import type { PrincipalKind } from './db/tables/auth'
 import { deleteFileLinks } from './documents/file-links'
@@ -13,8 +13,8 @@ import type { Store } from './store'
 /**
  * Removes everything that hangs off an end-user: the phone and e-mail verifications and KYC
  * applications of its people (`personIds`: the consumer itself, or a corporate's related persons),
- * their hosted pages, sent messages, SCA devices and interactions, uploaded documents, its money and
- * its login with its tokens.
+ * their hosted pages, sent messages, SCA devices and interactions, uploaded documents, its money (with
+ * the payment pages of its ledgers' acquiring transactions) and its login with its tokens.
  */
 export function deleteEndUserFootprint(store: Store, partnerId: string, kind: Exclude<PrincipalKind, 'PARTNER'>, endUserId: string, personIds: string[]): void {
   const people = [...new Set([endUserId, ...personIds])]
@@ -33,5 +33,8 @@ export function deleteEndUserFootprint(store: Store, partnerId: string, kind: Ex
   deleteFileLinks(store, store.db.select({ id: endUserDocuments.id }).from(endUserDocuments).where(documents))
   store.db.delete(endUserDocuments).where(documents).run()
   deleteEndUserMoney(store, partnerId, endUserId)
+  // The hosted payment pages of the acquiring transactions that went with its ledgers.
+  const paymentGone = notExists(store.db.select({ id: transactions.id }).from(transactions).where(eq(transactions.id, webPages.resourceId)))
+  store.db.delete(webPages).where(and(eq(webPages.partnerId, partnerId), eq(webPages.kind, 'PAYMENT'), paymentGone)).run()
   deleteCredentials(store, kind, endUserId)
 }

@@ -10,9 +10,12 @@ import { tx, type Store } from './store'
 /** Performs a job; it runs with the clock showing the job's due instant (store.clock.nowMs() === dueAt). */
 export type JobHandler = (store: Store, payload: Record<string, unknown>) => void
 
-/** Schedules `kind` to run at `dueAt` (epoch ms on the simulator clock). */
-export function schedule(store: Store, partnerId: string, kind: string, dueAt: number, payload: Record<string, unknown>): void {
-  store.db.insert(scheduledJobs).values({ id: store.rng.uuid(), partnerId, kind, dueAt, payload, createdAt: store.clock.nowMs() }).run()
+/**
+ * Schedules `kind` to run at `dueAt` (epoch ms on the simulator clock). `id`: a caller-derived job id
+ * for work scheduled outside a request (webhook retries), which must not draw from the world's RNG.
+ */
+export function schedule(store: Store, partnerId: string, kind: string, dueAt: number, payload: Record<string, unknown>, id?: string): void {
+  store.db.insert(scheduledJobs).values({ id: id ?? store.rng.uuid(), partnerId, kind, dueAt, payload, createdAt: store.clock.nowMs() }).run()
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { webhookAttempts, webhookEndpoints, webhookMessages } from './db/schema'
 import { schedule, type JobHandler } from './scheduler'
@@ -28,12 +28,23 @@ export function svixSignature(secret: string, svixId: string, timestamp: number,
   return `v1,${createHmac('sha256', key).update(`${svixId}.${timestamp}.${body}`).digest('base64')}`
 }
 
+/**
+ * A UUID-shaped id derived from a message id and a counter. Attempts and retry jobs are created when a
+ * delivery's result comes back (wall-clock timing, outside any request): drawing them from the world's
+ * RNG would make every later id of the world depend on network timing. Same message, same ids.
+ */
+function derivedId(...parts: (string | number)[]): string {
+  const hex = createHash('sha256').update(parts.join('|')).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
 /** Records a DUE attempt of a message (call inside a transaction) and wakes the deliverer once it commits. */
 export function enqueueAttempt(store: Store, message: { id: string; partnerId: string }, trigger: 'SCHEDULED' | 'MANUAL'): string {
   const last = store.db.select({ n: sql<number>`max(${webhookAttempts.attempt})` }).from(webhookAttempts).where(eq(webhookAttempts.messageId, message.id)).get()
-  const id = store.rng.uuid()
+  const attempt = (last?.n ?? 0) + 1
+  const id = derivedId('webhook-attempt', message.id, attempt)
   store.db.insert(webhookAttempts).values({
-    id, partnerId: message.partnerId, messageId: message.id, attempt: (last?.n ?? 0) + 1, trigger, status: 'DUE', at: store.clock.nowMs(),
+    id, partnerId: message.partnerId, messageId: message.id, attempt, trigger, status: 'DUE', at: store.clock.nowMs(),
   }).run()
   kick(store)
   return id
@@ -114,7 +125,9 @@ function claimDue(store: Store): Claimed[] {
 
 async function deliver(store: Store, job: Claimed): Promise<void> {
   const sentAt = store.clock.nowMs()
-  const timestamp = Math.floor(sentAt / 1000)
+  // The receiver's Svix library checks svix-timestamp against its own clock (5-minute tolerance):
+  // wall-clock time, so a receiver keeps verifying after the simulator clock was moved.
+  const timestamp = Math.floor(store.clock.realNowMs() / 1000)
   const headers = {
     'content-type': 'application/json',
     'svix-id': job.svixId,
@@ -151,5 +164,5 @@ function recordResult(store: Store, job: Claimed, sentAt: number, responseCode: 
     .where(and(eq(webhookAttempts.messageId, job.messageId), eq(webhookAttempts.trigger, 'SCHEDULED'))).get()?.n ?? 1
   const delay = RETRY_DELAYS_MS[scheduled - 1]
   if (delay === undefined) store.db.update(webhookMessages).set({ status: 'FAILED' }).where(eq(webhookMessages.id, job.messageId)).run()
-  else schedule(store, job.partnerId, 'WEBHOOK_DELIVERY', sentAt + delay, { messageId: job.messageId })
+  else schedule(store, job.partnerId, 'WEBHOOK_DELIVERY', sentAt + delay, { messageId: job.messageId }, derivedId('webhook-retry', job.messageId, scheduled))
 }

@@ -6,8 +6,8 @@ import { flushWebhooks } from '../../src/state/webhooks'
 import type { TestWorld } from './app'
 
 // A webhook receiver for tests: a real node:http server that verifies EVERY request with the official
-// svix package, as a partner's endpoint would, at the simulator's current instant (svix checks the
-// svix-timestamp against "now" with a 5-minute tolerance; the simulator's clock is that now).
+// svix package, as a partner's endpoint would: against its own wall clock (svix checks svix-timestamp
+// against "now" with a 5-minute tolerance), whatever instant the simulator clock shows.
 
 export interface WebhookEvent { type: string; id: string; timestamp: string; data: Record<string, any> }
 export interface ReceivedHook { headers: IncomingHttpHeaders; body: string; event?: WebhookEvent; error?: string }
@@ -56,7 +56,7 @@ export async function hookReceiver(w: Pick<TestWorld, 'store'>): Promise<HookRec
       const hook: ReceivedHook = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
       r.received.push(hook)
       try {
-        hook.event = verifyAt(r.secret, w.store.clock.nowMs(), hook.body, req.headers)
+        hook.event = verifyAt(r.secret, w.store.clock.realNowMs(), hook.body, req.headers)
       } catch (error) {
         hook.error = (error as Error).message
         res.writeHead(400).end('bad signature')

@@ -71,18 +71,20 @@ describe('retries on the simulator clock', () => {
       await delivered(w, rx)
       expect(rx.received, `after ${seconds} s more`).toHaveLength(count)
     }
-    // The same message each time (same svix-id and body), signed anew at each attempt's instant.
+    // The same message each time (same svix-id and body), signed anew at each attempt with the wall
+    // clock's time (what the receiver's svix checks), though the simulator clock moved by 35 minutes.
     expect(new Set(rx.events().map((e) => e.id)).size).toBe(1)
     expect(rx.types()).toEqual(['CONSUMER_CREATED', 'CONSUMER_CREATED', 'CONSUMER_CREATED', 'CONSUMER_CREATED'])
     const stamps = rx.received.map((r) => Number(r.headers['svix-timestamp']))
-    expect(stamps.slice(1).map((s, i) => s - stamps[i]!)).toEqual([5, 300, 1800])
+    for (const stamp of stamps) expect(Math.abs(stamp - Date.now() / 1000)).toBeLessThan(60)
     const [message] = await deliveryLog(w, `?endpointId=${endpoint.id}`)
     expect(message).toMatchObject({ eventType: 'CONSUMER_CREATED', status: 'DELIVERED' })
     expect(message!.attempts.map((a: any) => [a.attempt, a.trigger, a.status, a.responseCode])).toEqual([
       [1, 'SCHEDULED', 'FAILED', 500], [2, 'SCHEDULED', 'FAILED', 500], [3, 'SCHEDULED', 'FAILED', 500], [4, 'SCHEDULED', 'SUCCEEDED', 200],
     ])
     for (const a of message!.attempts) expect(a.latencyMs).toEqual(expect.any(Number))
-    expect(message!.attempts.map((a: any) => Date.parse(a.at) / 1000)).toEqual(stamps)
+    const ats = message!.attempts.map((a: any) => Date.parse(a.at) / 1000)
+    expect(ats.slice(1).map((s: number, i: number) => s - ats[i]!)).toEqual([5, 300, 1800])
   })
 
   it('an endpoint that never succeeds gets the immediate try and 7 retries, then the message is FAILED', async () => {

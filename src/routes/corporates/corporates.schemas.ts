@@ -14,9 +14,19 @@ import { metadata, PhoneRequestSchema } from '../shared/common.schemas'
 
 const date = () => z.iso.date().openapi({ type: 'string', format: 'date' })
 
-/** LinkCy's CorporateApiLegalType: one object per country whose single member names the country. */
-const legalTypeWrappers = Object.entries(LEGAL_TYPES_BY_WRAPPER).map(([member, values]) => z.object({ [member]: z.enum(values) }))
-export const LegalTypeRequestSchema = (z.union(legalTypeWrappers as unknown as [z.ZodObject, z.ZodObject]) as unknown as z.ZodType<Record<string, string>>)
+const LEGAL_TYPE_MEMBERS = Object.keys(LEGAL_TYPES_BY_WRAPPER)
+
+/**
+ * LinkCy's CorporateApiLegalType: an object whose single member names the country
+ * (`{ franceValue: 'FR_...' }`). One object with every country's member, exactly one of them set:
+ * a value outside its country's enum is refused on that member, and an object naming no known
+ * country (a misspelt member, `{}`, a null value) or two countries is refused on `legalType` itself.
+ */
+export const LegalTypeRequestSchema = (z
+  .object(Object.fromEntries(Object.entries(LEGAL_TYPES_BY_WRAPPER).map(([member, values]) => [member, z.enum(values).nullish()])))
+  .refine((o) => Object.values(o).filter((v) => v !== null && v !== undefined).length === 1, {
+    message: `must contain exactly one of [${LEGAL_TYPE_MEMBERS.join(', ')}]`,
+  }) as unknown as z.ZodType<Record<string, string | null | undefined>>)
   .openapi('CorporateApiLegalType')
 
 const ExpectedMonthlyExpensesSchema = z
