@@ -1,31 +1,25 @@
-import { createHash } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
+import QRCode from 'qrcode'
 
-// SIM: the QR code of POST /sca/qr-codes is a real PNG with a QR-like pattern derived from the join
-// code, not a scannable QR symbol (that would need a QR encoder dependency). The raw joinCode is in
-// the response, and the simulated phone joins with it.
+// The QR image of POST /sca/qr-codes: a real, scannable QR symbol (byte mode, error correction M)
+// whose content is the join code, as a greyscale PNG. The symbol comes from the `qrcode` package
+// (synchronous, so it is made inside the state op's tx); the PNG bytes are written here, so the same
+// join code always gives the same bytes.
 
-const MODULES = 25
-const SCALE = 4
-const QUIET = 2
+const SCALE = 6 // pixels per module
+const QUIET = 4 // modules of white border, as the QR standard asks
 
-/** A black-and-white PNG (base64 it for the API) whose pattern is determined by `text`. */
+/** A black-and-white PNG (base64 it for the API) of a QR code that encodes `text`. */
 export function qrCodePng(text: string): Buffer {
-  const bits = createHash('sha512').update(text).digest()
-  const dark = (x: number, y: number): boolean => {
-    const finder = finderAt(x, y, 0, 0) ?? finderAt(x, y, MODULES - 7, 0) ?? finderAt(x, y, 0, MODULES - 7)
-    if (finder !== undefined) return finder
-    const i = y * MODULES + x
-    return ((bits[(i >> 3) % bits.length]! >> (i & 7)) & 1) === 1
-  }
-  const side = (MODULES + 2 * QUIET) * SCALE
+  const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules
+  const side = (size + 2 * QUIET) * SCALE
   const raw = Buffer.alloc((side + 1) * side, 0xff)
   for (let py = 0; py < side; py++) {
     raw[py * (side + 1)] = 0 // filter type: none
     for (let px = 0; px < side; px++) {
       const x = Math.floor(px / SCALE) - QUIET
       const y = Math.floor(py / SCALE) - QUIET
-      if (x >= 0 && y >= 0 && x < MODULES && y < MODULES && dark(x, y)) raw[py * (side + 1) + 1 + px] = 0
+      if (x >= 0 && y >= 0 && x < size && y < size && data[y * size + x]) raw[py * (side + 1) + 1 + px] = 0
     }
   }
   const header = Buffer.alloc(13)
@@ -36,15 +30,6 @@ export function qrCodePng(text: string): Buffer {
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
   ])
-}
-
-function finderAt(x: number, y: number, ox: number, oy: number): boolean | undefined {
-  const dx = x - ox
-  const dy = y - oy
-  if (dx < -1 || dy < -1 || dx > 7 || dy > 7) return undefined
-  if (dx === -1 || dy === -1 || dx === 7 || dy === 7) return false
-  const ring = Math.min(dx, dy, 6 - dx, 6 - dy)
-  return ring !== 1
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env'
 import { SimError } from '../../state/errors'
 import { decideInteraction, listInteractions } from '../../state/sca-challenges'
 import { devicesOfEndUser } from '../../state/sca-devices'
+import { qrCodePng } from '../../state/sca-qr'
 import { tx } from '../../state/store'
 import { escapeHtml, htmlPage } from './page-html'
 
@@ -19,7 +20,7 @@ phonePages.get('/phone/:endUserId', (c) => {
   const devices = devicesOfEndUser(store, endUserId)
   const deviceList = devices.length === 0
     ? '<p>No SCA device is enrolled for this end-user.</p>'
-    : `<ul>${devices.map((d) => `<li>${escapeHtml(d.endpointId)}: ${d.status} (biometry ${d.biometryStatus}, PIN ${d.pinStatus})</li>`).join('')}</ul>`
+    : `<ul>${devices.map((d) => `<li>${escapeHtml(d.endpointId)}: ${d.status} (biometry ${d.biometryStatus}, PIN ${d.pinStatus})${qrOf(d, store.clock.nowMs())}</li>`).join('')}</ul>`
   const challenges = pending.length === 0
     ? '<p>Nothing to approve.</p>'
     : pending.map((i) => {
@@ -31,6 +32,13 @@ phonePages.get('/phone/:endUserId', (c) => {
       }).join('')
   return c.html(htmlPage(TITLE, `<h2>Devices</h2>${deviceList}<h2>Waiting for you</h2>${challenges}`))
 })
+
+/** A pending, unexpired QR-code enrolment shows its QR code (the one POST /sca/qr-codes answered) and join code. */
+function qrOf(d: { origin: string; status: string; joinCode: string | null; joinCodeExpiresAt: number | null }, now: number): string {
+  if (d.origin !== 'QR_CODE' || d.status !== 'PENDING_ACTIVATION' || !d.joinCode || (d.joinCodeExpiresAt ?? 0) <= now) return ''
+  return `<br><img alt="QR code of join code ${escapeHtml(d.joinCode)}" src="data:image/png;base64,${qrCodePng(d.joinCode).toString('base64')}">` +
+    `<br><span class="muted">join code ${escapeHtml(d.joinCode)}</span>`
+}
 
 for (const decision of ['approve', 'decline'] as const) {
   phonePages.post(`/phone/:endUserId/interactions/:scaId/${decision}`, (c) => {
