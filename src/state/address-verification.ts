@@ -3,17 +3,19 @@ import { webPages } from './db/schema'
 import { SimError, ValidationError } from './errors'
 import { formatIsoDuration, parseIsoDuration } from './clock'
 import { getPartner, partnerSettings } from './partners'
-import { findConsumer, partnerConsumer, setConsumerColumns } from './persons'
+import { partnerCorporate, setCorporateColumns } from './corporates'
+import { emitEndUserUpdated, findEndUser, findVisibleEndUser } from './end-users'
+import { partnerConsumer, setConsumerColumns } from './persons'
 import { isEndUser, type Scope } from './scope'
 import { visibleDocument } from './end-user-documents'
 import type { Store } from './store'
 import { pageUrl } from './verifications'
 import { openWebPage, type WebPageRow } from './web-pages'
-import { consumerData, emitEvent } from './webhooks'
 
 // Proof-of-address (POA) verification: LINK hands out a page where the end-user completes its POA;
 // UPLOADED_DOCUMENT uses a POA document already uploaded; DELEGATED (partners with delegatedPoa)
-// sets the address VERIFIED on the partner's word. A verified address shows profile.address.status VERIFIED.
+// sets the address VERIFIED on the partner's word. A verified address shows status VERIFIED: a
+// consumer's address, a corporate's registered address (SIM: the address LinkCy's KYB checks).
 
 export type AddressVerificationType = 'LINK' | 'UPLOADED_DOCUMENT' | 'DELEGATED'
 
@@ -73,22 +75,26 @@ export function verifyAddress(store: Store, scope: Scope, req: AddressVerificati
 function createAddressLink(store: Store, scope: Scope, req: AddressVerificationRequest, origin: string): { url: string; ttl: string } {
   const endUserId = scope.principal && isEndUser(scope) ? scope.principal.id : req.endUserId
   if (!endUserId) throw new ValidationError([{ field: 'endUserId', rejectedValue: null, message: 'must not be null' }])
-  const consumer = findConsumer(store, scope, endUserId)
-  if (!consumer) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
+  const user = findVisibleEndUser(store, scope, endUserId)
+  if (!user) throw new SimError('END_USER_NOT_FOUND', [endUserId], { field: 'endUserId', rejectedValue: endUserId })
   const ttlMs = req.ttl === undefined ? ADDRESS_LINK_TTL_MS : parseIsoDuration(req.ttl)
   if (!ttlMs || ttlMs <= 0) throw new ValidationError([{ field: 'ttl', rejectedValue: req.ttl, message: 'must be a positive ISO-8601 duration' }])
   const now = store.clock.nowMs()
-  const id = openWebPage(store, { partnerId: scope.partnerId, kind: 'ADDRESS_VERIFICATION', resourceId: consumer.id, expiresAt: now + ttlMs, createdAt: now })
+  const id = openWebPage(store, { partnerId: scope.partnerId, kind: 'ADDRESS_VERIFICATION', resourceId: user.id, expiresAt: now + ttlMs, createdAt: now })
   return { url: pageUrl(origin, addressVerificationPath(id)), ttl: formatIsoDuration(ttlMs) }
 }
 
-/** Sets the consumer's address status to VERIFIED; false when it has no address to verify. */
-function markAddressVerified(store: Store, partnerId: string, consumerId: string): boolean {
-  const consumer = partnerConsumer(store, partnerId, consumerId)
-  const address = consumer?.profile.address
-  if (!consumer || !address) return false
-  setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } } }, store.clock.nowMs())
-  if (address.status !== 'VERIFIED') emitEvent(store, consumer.partnerId, 'CONSUMER_UPDATED', consumerData(consumer))
+/** Sets the end-user's address status to VERIFIED; false when it has no address to verify. */
+function markAddressVerified(store: Store, partnerId: string, endUserId: string): boolean {
+  const now = store.clock.nowMs()
+  const consumer = partnerConsumer(store, partnerId, endUserId)
+  const corporate = consumer ? undefined : partnerCorporate(store, partnerId, endUserId)
+  const address = consumer ? consumer.profile.address : corporate?.profile.registeredAddress
+  if (!address) return false
+  const verified = { ...address, status: 'VERIFIED' as const }
+  if (consumer) setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: verified } }, now)
+  else setCorporateColumns(store, corporate!.id, { profile: { ...corporate!.profile, registeredAddress: verified } }, now)
+  if (address.status !== 'VERIFIED') emitEndUserUpdated(store, findEndUser(store, partnerId, endUserId)!)
   return true
 }
 

@@ -6,6 +6,8 @@ import { assertProofOfAddress } from '../../src/state/address-verification'
 import { consumerRow, consumerToken, insertConsumer } from '../helpers/consumers'
 import { expectError } from '../helpers/errors'
 import { partnerWith } from '../helpers/partners'
+import { corporateRow, corporateToken, createCorporate } from '../helpers/corporates'
+import { uploaded } from '../helpers/end-user-documents'
 
 const ADDRESS = '/api/partner/verifications/address'
 const UNKNOWN = '3f0c6f0e-8d7a-4c1e-9a59-0c2b7a0b9a11'
@@ -147,5 +149,35 @@ describe('POST /api/partner/verifications/address — documents', () => {
     })
     expect(referenceErrors('POST', ADDRESS, 409, body)).toEqual([])
     expect(() => assertProofOfAddress({ ...document, type: 'PROOF_OF_ADDRESS' })).not.toThrow()
+  })
+})
+
+describe('POST /api/partner/verifications/address — a corporate', () => {
+  it('LINK as the corporate itself: completing the page makes its registered address VERIFIED', async () => {
+    const w = makeWorld()
+    const corporate = await createCorporate(w, {}, await w.partnerToken())
+    const token = await corporateToken(w, corporate)
+    expect(corporateRow(w, corporate.corporateId).profile.registeredAddress?.status).toBe('VALID')
+    const res = await w.call('POST', ADDRESS, { token, body: { type: 'LINK' } })
+    expect(res.status).toBe(200)
+    const { url } = (await res.json()) as { url: string }
+    expect((await w.call('POST', new URL(url).pathname)).status).toBe(200)
+    expect(corporateRow(w, corporate.corporateId).profile.registeredAddress?.status).toBe('VERIFIED')
+  })
+
+  it('UPLOADED_DOCUMENT: the corporate\'s proof of address verifies its registered address; an unknown id is END_USER_NOT_FOUND; a corporate token acts on itself', async () => {
+    const w = makeWorld()
+    const partner = await w.partnerToken()
+    const corporate = await createCorporate(w, {}, partner)
+    const documentId = await uploaded(w, partner, { endUserId: corporate.corporateId, type: 'PROOF_OF_ADDRESS' })
+    expect((await w.call('POST', ADDRESS, { token: partner, body: { type: 'UPLOADED_DOCUMENT', documentId } })).status).toBe(200)
+    expect(corporateRow(w, corporate.corporateId).profile.registeredAddress?.status).toBe('VERIFIED')
+    const other = await createCorporate(w, {}, partner)
+    const otherToken = await corporateToken(w, other)
+    await expectError(await w.call('POST', ADDRESS, { token: partner, body: { type: 'LINK', endUserId: UNKNOWN } }), 400, 'END_USER_NOT_FOUND', `End-user with id ${UNKNOWN} was not found.`)
+    // An end-user token verifies its own address: the body's endUserId is ignored.
+    const link = (await (await w.call('POST', ADDRESS, { token: otherToken, body: { type: 'LINK', endUserId: corporate.corporateId } })).json()) as { url: string }
+    await w.call('POST', new URL(link.url).pathname)
+    expect(corporateRow(w, other.corporateId).profile.registeredAddress?.status).toBe('VERIFIED')
   })
 })
