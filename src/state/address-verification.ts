@@ -84,17 +84,21 @@ function createAddressLink(store: Store, scope: Scope, req: AddressVerificationR
   return { url: pageUrl(origin, addressVerificationPath(id)), ttl: formatIsoDuration(ttlMs) }
 }
 
-/** Sets the end-user's address status to VERIFIED; false when it has no address to verify. */
-function markAddressVerified(store: Store, partnerId: string, endUserId: string): boolean {
+/**
+ * Sets the end-user's address status to VERIFIED (a consumer's address, a corporate's registered
+ * address); false when it has none. Also what a physical card's first activation does.
+ */
+export function markAddressVerified(store: Store, partnerId: string, endUserId: string): boolean {
   const now = store.clock.nowMs()
   const consumer = partnerConsumer(store, partnerId, endUserId)
   const corporate = consumer ? undefined : partnerCorporate(store, partnerId, endUserId)
   const address = consumer ? consumer.profile.address : corporate?.profile.registeredAddress
   if (!address) return false
+  if (address.status === 'VERIFIED') return true
   const verified = { ...address, status: 'VERIFIED' as const }
   if (consumer) setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: verified } }, now)
   else setCorporateColumns(store, corporate!.id, { profile: { ...corporate!.profile, registeredAddress: verified } }, now)
-  if (address.status !== 'VERIFIED') emitEndUserUpdated(store, findEndUser(store, partnerId, endUserId)!)
+  emitEndUserUpdated(store, findEndUser(store, partnerId, endUserId)!)
   return true
 }
 

@@ -2,12 +2,11 @@ import { cardById, cardsOfLedger, FINAL_CARD_STATUSES, getCard, jobCard, setCard
 import { cardSettings } from './cards-settings'
 import { assertMayBank, getBankingEndUser } from './end-user-checks'
 import { SimError } from './errors'
-import { consumerById, setConsumerColumns } from './persons'
+import { markAddressVerified } from './address-verification'
 import { schedule, type JobHandler } from './scheduler'
 import { isEndUser, userTypeOf, type Scope } from './scope'
 import type { Store } from './store'
 import { cardMayMove } from './transitions'
-import { consumerData, emitEvent } from './webhooks'
 
 // The card lifecycle (state/transitions.ts CARD_LIFECYCLE): creation finishing on the clock, first
 // activation with the PAN's last four digits, suspension and reactivation, closure, expiry, and the
@@ -61,7 +60,8 @@ function settleCard(store: Store, card: CardRow | undefined): CardRow | undefine
   if (target !== 'ACTIVE') return setCardStatus(store, card, change)
   const first = card.activationDate === null
   const now = store.clock.nowMs()
-  if (first) verifyHolderAddress(store, card.endUserId, now)
+  // LinkCy: after the first activation of a physical card, the holder's address status becomes VERIFIED.
+  if (first) markAddressVerified(store, card.partnerId, card.endUserId)
   return setCardStatus(store, card, { status: 'ACTIVE' }, first ? { activationDate: now } : {})
 }
 
@@ -70,14 +70,6 @@ export const cardStatusChangeJob: JobHandler = (store, payload) => {
   settleCard(store, jobCard(store, payload))
 }
 
-/** LinkCy: after the first activation of a physical card, the holder's address status becomes VERIFIED. */
-function verifyHolderAddress(store: Store, endUserId: string, at: number): void {
-  const consumer = consumerById(store, endUserId)
-  const address = consumer?.profile.address
-  if (!consumer || !address || address.status === 'VERIFIED') return
-  setConsumerColumns(store, consumer.id, { profile: { ...consumer.profile, address: { ...address, status: 'VERIFIED' } } }, at)
-  emitEvent(store, consumer.partnerId, 'CONSUMER_UPDATED', consumerData(consumer))
-}
 
 /**
  * POST /cards/{cardId}/activate (Card_activateCard): the first activation of a physical card

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeWorld } from '../helpers/app'
 import { cardRow, DESIGNS, insertCardProfile, postCard } from '../helpers/cards'
-import { CORPORATES, createCorporate, setKyb } from '../helpers/corporates'
+import { CORPORATES, corporateRow, createCorporate, setKyb } from '../helpers/corporates'
 import { expectError } from '../helpers/errors'
 import { advanceClock, BY_PASS, createdId, EXTERNAL_SEPA, fetchResource, fetchTransaction, postTransfer } from '../helpers/money'
 
@@ -59,5 +59,7 @@ describe('corporate journey', () => {
     expect((await w.call('POST', `/api/partner/cards/${cardId}/activate`, { token, body: { truncatedPan: await pan.json() }, headers: BY_PASS })).status).toBe(204)
     await advanceClock(w, 5)
     expect(await fetchResource(w, token, '/api/partner/cards/{cardId}', cardId)).toMatchObject({ status: { value: 'ACTIVE' } })
+    // The card reached the corporate: its registered address is now VERIFIED.
+    expect(corporateRow(w, corp.corporateId).profile.registeredAddress?.status).toBe('VERIFIED')
   })
 })
