@@ -119,6 +119,17 @@ async function main(): Promise<void> {
     results.push(await measure(`consumer list (GET /consumers, ${ids.length} rows, page of 20)`, Math.min(ITERATIONS, 300), () => request(app, 'GET', '/api/partner/consumers?pageSize=20', undefined, token), 200))
   } else skipped.push('consumer list')
 
+  if (served('post', '/api/partner/corporates')) {
+    const n = (i: number) => i + WARMUP
+    const corporate = (i: number) => ({
+      registeredName: `Bench ${n(i)} SAS`, incorporationCountry: 'FRA', incorporationCode: String(80_000_000_000_000 + n(i)), industry: 'IT_SERVICES',
+      registeredAddress: { isoCountryCode: 'FRA', city: 'Paris', postalCode: '75002', street: 'Rue de la Paix', number: '1' },
+      expectedMonthlyExpenses: { value: 'LESS_THAN_10_000', currency: 'EUR' },
+      accountOwnerInfo: { firstName: 'Bench', lastName: `Owner${n(i)}`, isDirector: true, directSharesPercentage: 100, phone: { countryCode: '33', number: String(690_000_000 + n(i)) } },
+    })
+    results.push(await measure('corporate create (POST /corporates, owner + share + login)', ITERATIONS, (i) => request(app, 'POST', '/api/partner/corporates', corporate(i), token), 201))
+  } else skipped.push('corporate create')
+
   const [fromId, toId, cardId] = [seeded.ledgers['bench-from'], seeded.ledgers['bench-to'], seeded.cards['bench-card']]
   if (served('post', '/api/partner/transactions/inter-ledger')) {
     const transfer = { ledgerFromId: fromId, ledgerToId: toId, amount: 0.01, reference: 'Bench' }
