@@ -586,4 +586,24 @@ CREATE TABLE `corporates` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `corporates_incorporation_uq` ON `corporates` (`partner_id`,`incorporation_country`,`incorporation_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `corporates_phone_uq` ON `corporates` (`partner_id`,`phone_digits`);--> statement-breakpoint
-CREATE INDEX `corporates_partner_ix` ON `corporates` (`partner_id`,`creation_date`);
+CREATE INDEX `corporates_partner_ix` ON `corporates` (`partner_id`,`creation_date`);--> statement-breakpoint
+CREATE TABLE `sim_faults` (
+	`id` text PRIMARY KEY NOT NULL,
+	`seq` integer NOT NULL,
+	`partner_name` text,
+	`method` text,
+	`path` text NOT NULL,
+	`when` text NOT NULL,
+	`status` integer,
+	`error_code` text,
+	`error_params` text,
+	`delay_ms` integer,
+	`retry_after_seconds` integer,
+	`times` integer,
+	`probability` real,
+	`matched` integer NOT NULL,
+	`hits` integer NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sim_faults_seq_uq` ON `sim_faults` (`seq`);

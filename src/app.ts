@@ -6,6 +6,7 @@ import type { AppEnv } from './routes/env'
 import { renderError, notFoundBody } from './routes/errors'
 import { authenticate } from './routes/middleware/auth'
 import { limitJsonDepth } from './routes/middleware/body-limits'
+import { injectFaults } from './routes/middleware/faults'
 import { runDueJobs } from './state/scheduler'
 import { JOB_HANDLERS } from './state/jobs'
 import { docsRoutes } from './routes/docs'
@@ -45,6 +46,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   app.use('/_sim/*', catchUp)
   app.use('/pages/*', catchUp)
   app.use('/api/*', authenticate)
+  app.use('/api/*', injectFaults) // /_sim/faults rules (after authentication: a rule may name the caller's partner)
   app.use('/api/*', limitJsonDepth)
   app.use('/_sim/*', limitJsonDepth)
 

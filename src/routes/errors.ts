@@ -1,6 +1,7 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
-import { AuthError, SimError, ValidationError, type FieldViolation } from '../state/errors'
+import { AuthError, SimError, ValidationError, kindOf, type FieldViolation } from '../state/errors'
+import { InjectedFault } from '../state/faults'
 
 // The ONLY place LinkCy error bodies are shaped. Everything thrown by routes and state operations
 // ends here (app.onError), as does an unknown route (app.notFound).
@@ -30,10 +31,37 @@ export function renderError(error: unknown, timestamp: string): { status: number
     }
     if (error.status === 401) return renderError(new AuthError(401, error.message || 'Unauthorized'), timestamp)
   }
+  if (error instanceof InjectedFault) return renderFault(error, timestamp)
   return {
     status: 500,
     body: { message: 'An unexpected error occurred.', error: 'linkcy.internal', status: 500, timestamp },
   }
+}
+
+/** Messages of the statuses whose generic body has one (the others reuse a body LinkCy already answers). */
+const FAULT_MESSAGES: Record<number, string> = {
+  409: 'Conflict.',
+  429: 'Too many requests, please retry later.',
+  502: 'Bad gateway.',
+  503: 'The service is temporarily unavailable, please retry later.',
+  504: 'Gateway timeout.',
+}
+
+/**
+ * An error injected by /_sim/faults: with a catalogue code, that code's exact body under the rule's
+ * status; otherwise the body the simulator already answers for that status (400 without details,
+ * plain 401/403, unknown-route 404, the unknown-error 500), or the generic envelope with the
+ * status's kind (429 linkcy.too.many.requests, 502/503/504 linkcy.bad.gateway/service.unavailable/gateway.timeout).
+ */
+function renderFault(fault: InjectedFault, timestamp: string): { status: number; body: Body } {
+  const { status } = fault
+  if (fault.code) return renderError(new SimError(fault.code, fault.params, { status: status as 400 }), timestamp)
+  if (status === 400) return { status, body: validationBody([], timestamp) }
+  if (status === 401) return renderError(new AuthError(401, 'Full authentication is required to access this resource'), timestamp)
+  if (status === 403) return renderError(new AuthError(403, 'Access Denied'), timestamp)
+  if (status === 404) return { status, body: notFoundBody(fault.method, fault.path, timestamp) }
+  if (status === 500) return renderError(undefined, timestamp)
+  return { status, body: { message: FAULT_MESSAGES[status] ?? `Request failed with status ${status}.`, error: kindOf(status), status, timestamp } }
 }
 
 export function notFoundBody(method: string, path: string, timestamp: string): Body {

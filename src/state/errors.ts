@@ -9,6 +9,11 @@ export type ErrorKind =
   | 'linkcy.not.found'
   | 'linkcy.conflict'
   | 'linkcy.internal'
+  // Statuses only the /_sim/faults injector answers (state/faults.ts): LinkCy's reference shows none.
+  | 'linkcy.too.many.requests'
+  | 'linkcy.bad.gateway'
+  | 'linkcy.service.unavailable'
+  | 'linkcy.gateway.timeout'
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = {
   400: 'linkcy.bad.request',
@@ -17,6 +22,10 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = {
   404: 'linkcy.not.found',
   409: 'linkcy.conflict',
   500: 'linkcy.internal',
+  429: 'linkcy.too.many.requests',
+  502: 'linkcy.bad.gateway',
+  503: 'linkcy.service.unavailable',
+  504: 'linkcy.gateway.timeout',
 }
 
 export function kindOf(status: number): ErrorKind {
@@ -212,6 +221,14 @@ export const ERROR_CATALOGUE = {
   // Hosted web pages
   RESOURCE_NOT_FOUND: notFound('The resource you are trying to access to does not exist.'),
   EXPIRED_RESOURCE: conflict('The resource {0} you are trying to access to has expired.'),
+
+  // SIM: the simulator's own (/_sim/snapshots), not LinkCy codes.
+  SNAPSHOT_NOT_FOUND: notFound('Snapshot {0} was not found.'),
+  SNAPSHOT_SCHEMA_MISMATCH: conflict('Snapshot {0} was taken with database schema {1}; this simulator runs schema {2} and cannot restore it.'),
+  SNAPSHOT_NOT_RESTORABLE: conflict('Snapshot {0} cannot be restored: {1}. The world is unchanged.'),
+
+  // SIM: the simulator's own (/_sim/faults), not a LinkCy code.
+  FAULT_NOT_FOUND: notFound('Fault {0} was not found.'),
 } satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE

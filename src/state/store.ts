@@ -88,7 +88,7 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite,
     clock,
     rng,
-    jwtKey: createHash('sha256').update(`linkcy-sim:jwt:${seed}`).digest(),
+    jwtKey: jwtKeyOf(seed),
     isNew,
     close: () => {
       if (sqlite.open) sqlite.close()
@@ -131,6 +131,32 @@ export function wipeStore(store: Store): void {
   }
   store.rng.restore({ seed: store.rng.state.seed, counter: 0 })
   store.clock.reset()
+}
+
+/** The HS256 key of a seed's JWTs (a function of the seed only: tokens are reproducible). */
+const jwtKeyOf = (seed: number): Buffer => createHash('sha256').update(`linkcy-sim:jwt:${seed}`).digest()
+
+/**
+ * Reloads the in-memory RNG position, clock and JWT key from the meta table, after its rows were
+ * replaced underneath the store (a snapshot restore). Writes nothing: the table already holds them.
+ */
+export function reloadMeta(store: Store): void {
+  const stored = readMeta(store.db)
+  const seed = Number(stored.seed)
+  store.rng.restore({ seed, counter: Number(stored.rngCounter ?? 0) })
+  store.jwtKey = jwtKeyOf(seed)
+  const clock = stored.clock ? (JSON.parse(stored.clock) as ClockState) : { offsetMs: 0, frozenAt: null }
+  const onChange = store.clock.onChange
+  store.clock.onChange = undefined
+  try {
+    if (clock.frozenAt !== null) store.clock.freeze(clock.frozenAt)
+    else {
+      if (store.clock.frozen) store.clock.unfreeze()
+      store.clock.set(store.clock.realNowMs() + clock.offsetMs)
+    }
+  } finally {
+    store.clock.onChange = onChange
+  }
 }
 
 function readMeta(db: Db): Record<string, string | undefined> {

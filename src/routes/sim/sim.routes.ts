@@ -12,6 +12,8 @@ import { simDocumentRoutes } from './documents.routes'
 import { simAcquiringRoutes } from './acquiring.routes'
 import { simWebhookRoutes } from './webhooks.routes'
 import { simKybRoutes } from '../kyb/kyb-sim.routes'
+import { simSnapshotRoutes } from './snapshots.routes'
+import { simFaultRoutes } from './faults.routes'
 
 // OUR control plane, under /_sim (never under /api/partner): what tests, demos and the simulated
 // phone use to drive the world. It needs no token: it is the simulator's, not LinkCy's.
@@ -29,5 +31,7 @@ export function createSimRoutes(source: ScenarioSource) {
   sim.route('/_sim', simAcquiringRoutes)
   sim.route('/_sim', simWebhookRoutes)
   sim.route('/_sim', simKybRoutes)
+  sim.route('/_sim', simSnapshotRoutes)
+  sim.route('/_sim', simFaultRoutes)
   return sim
 }
