@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { asc, eq, sql } from 'drizzle-orm'
 import { simFaults } from './db/schema'
 import { ERROR_CATALOGUE, SimError, type ErrorCode } from './errors'
 import { findPartnerByName } from './partners'
+import { derivedHex, derivedUuid } from './random'
 import { tx, type Store } from './store'
 
 // Fault injection (/_sim/faults): what the real sandbox cannot do on demand. A rule names requests
@@ -50,24 +50,15 @@ export class InjectedFault extends Error {
   }
 }
 
-/** A UUID-shaped id from a hash: rule ids and probability draws never touch the world's RNG stream. */
-function derivedHex(...parts: (string | number)[]): string {
-  return createHash('sha256').update(parts.join('|')).digest('hex')
-}
-
-function derivedId(...parts: (string | number)[]): string {
-  const hex = derivedHex(...parts)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
-
 /** The seeded draw in [0, 1) of a rule's n-th matching request: same rule id, same sequence of draws. */
 export function faultDraw(ruleId: string, matched: number): number {
   return parseInt(derivedHex('fault-draw', ruleId, matched).slice(0, 12), 16) / 2 ** 48
 }
 
 /**
- * Records a rule. Its id is derived from the seed, the world's RNG position (read, not drawn) and
- * the rule's creation number, so the same script makes the same ids. An unknown partnerName is a 400.
+ * Records a rule. Its id is derived (never drawn: rules must not move the world's id stream) from the
+ * seed, the world's RNG position and the rule's creation number, so the same script makes the same ids.
+ * An unknown partnerName is a 400.
  */
 export function createFault(store: Store, input: FaultRuleInput): FaultRow {
   if (input.partnerName !== undefined && !findPartnerByName(store, input.partnerName)) {
@@ -78,7 +69,7 @@ export function createFault(store: Store, input: FaultRuleInput): FaultRow {
   const { seed, counter } = store.rng.state
   const status = input.status ?? (input.errorCode ? ERROR_CATALOGUE[input.errorCode].status : null)
   const row: FaultRow = {
-    id: derivedId('fault', seed, counter, seq),
+    id: derivedUuid('fault', seed, counter, seq),
     seq,
     partnerName: input.partnerName ?? null,
     method: input.method ?? null,
@@ -134,37 +125,33 @@ export interface Fault {
 
 /**
  * Path templates as LinkCy writes them: `{cardId}` stands for one path segment; a trailing `*`
- * makes the rule a prefix. Compiled once per distinct template.
+ * makes the rule a prefix. Matching ignores case: ids are UUIDs, which LinkCy (and the simulator)
+ * accept in either case, so a rule naming one resource must catch it however the client spells it
+ * (a literal segment spelt differently only matches requests the router answers with 404 anyway).
+ * Compiled once per distinct template.
  */
-const compiled = new Map<string, (path: string) => boolean>()
+const compiled = new Map<string, RegExp>()
 export function pathMatches(template: string, path: string): boolean {
-  let test = compiled.get(template)
-  if (!test) {
-    if (template.endsWith('*')) {
-      const prefix = template.slice(0, -1)
-      const inner = compilePattern(prefix, '')
-      test = (p) => inner.test(p)
-    } else {
-      const re = compilePattern(template, '$')
-      test = (p) => re.test(p)
-    }
+  let re = compiled.get(template)
+  if (!re) {
+    const prefix = template.endsWith('*')
+    const source = (prefix ? template.slice(0, -1) : template)
+      .split(/(\{[^/{}]*\})/)
+      .map((part) => (/^\{[^/{}]*\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('')
+    re = new RegExp(`^${source}${prefix ? '' : '$'}`, 'i')
     if (compiled.size > 1000) compiled.clear()
-    compiled.set(template, test)
+    compiled.set(template, re)
   }
-  return test(path)
+  return re.test(path)
 }
 
-function compilePattern(template: string, end: string): RegExp {
-  const source = template
-    .split(/(\{[^/{}]*\})/)
-    .map((part) => (/^\{[^/{}]*\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('')
-  return new RegExp(`^${source}${end}`)
-}
+/** Hono answers HEAD with the GET handler: a GET rule covers it. */
+const methodOf = (method: string) => (method === 'HEAD' ? 'GET' : method)
 
 const filtersMatch = (rule: FaultRow, request: FaultRequest): boolean =>
   (rule.times === null || rule.hits < rule.times) &&
-  (rule.method === null || rule.method === request.method) &&
+  (rule.method === null || rule.method === methodOf(request.method)) &&
   (rule.partnerName === null || rule.partnerName === request.partnerName) &&
   pathMatches(rule.path, request.path)
 

@@ -104,3 +104,17 @@ export class Rng {
 export function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31)
 }
+
+/**
+ * sha256 of `parts` as hex: for values that must be reproducible without drawing from the world's
+ * stream (ids of things outside the world or created at network-timing-dependent moments).
+ */
+export function derivedHex(...parts: (string | number)[]): string {
+  return createHash('sha256').update(parts.join('|')).digest('hex')
+}
+
+/** A version-4-shaped UUID derived from `parts` (see derivedHex): same parts, same id. */
+export function derivedUuid(...parts: (string | number)[]): string {
+  const hex = derivedHex(...parts)
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { SimError } from './errors'
-import { reloadMeta, type Store } from './store'
+import { derivedUuid } from './random'
+import { metaValue, reloadMeta, type Store } from './store'
 import { flushWebhooks } from './webhooks'
 
 // World snapshots of the /_sim control plane (not a LinkCy feature). A snapshot is SQLite's own copy
@@ -58,11 +58,8 @@ function registryOf(store: Store): Registry {
  * A UUID-shaped id derived from the seed, the taking order and the world's position: snapshots are
  * outside the world, so taking one never draws from the world's RNG (same requests, same ids).
  */
-function snapshotId(store: Store, seq: number, createdAt: number): string {
-  const parts = ['linkcy-sim:snapshot', store.rng.state.seed, seq, createdAt, store.rng.state.counter]
-  const hex = createHash('sha256').update(parts.join('|')).digest('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
+const snapshotId = (store: Store, seq: number, createdAt: number): string =>
+  derivedUuid('linkcy-sim:snapshot', store.rng.state.seed, seq, createdAt, store.rng.state.counter)
 
 /** The schema version of an attached database (`main` or `snapshot`), from drizzle's migration journal. */
 function schemaVersionOf(store: Store, schemaName: 'main' | 'snapshot'): string {
@@ -81,8 +78,11 @@ export function takeSnapshot(store: Store, name?: string): SnapshotMeta {
   const createdAt = store.clock.nowMs()
   const id = snapshotId(store, seq, createdAt)
   const meta: SnapshotMeta = { id, seq, name: name ?? null, createdAt, sizeBytes: 0, schemaVersion: schemaVersionOf(store, 'main') }
-  // The snapshot holds the RNG position the store is at (a draw made outside a transaction is not persisted yet).
-  store.sqlite.prepare("UPDATE sim_meta SET value = ? WHERE key = 'rngCounter'").run(String(store.rng.state.counter))
+  // The snapshot holds the RNG position the store is at (a draw made outside a transaction is not
+  // persisted yet). Written only when it differs: taking a snapshot is otherwise a pure read, which
+  // succeeds under WAL even while another connection holds the write lock (a write would wait, then fail).
+  const counter = String(store.rng.state.counter)
+  if (metaValue(store, 'rngCounter') !== counter) store.sqlite.prepare("UPDATE sim_meta SET value = ? WHERE key = 'rngCounter'").run(counter)
   if (registry.dir === null) {
     const image = store.sqlite.serialize()
     meta.sizeBytes = image.length
@@ -132,7 +132,22 @@ export function getSnapshot(store: Store, id: string): SnapshotMeta | undefined 
 /** DELETE /_sim/snapshots/{id}: forgets a snapshot (its files too). False when unknown. */
 export function deleteSnapshot(store: Store, id: string): boolean {
   const meta = getSnapshot(store, id)
-  if (!meta) return false
+  if (meta) forget(store, meta)
+  return meta !== undefined
+}
+
+/**
+ * DELETE /_sim/snapshots: forgets every snapshot of this world (how a `:memory:` world frees their
+ * memory, and a CI job cleans up a file world's directory). Answers how many there were.
+ */
+export function deleteAllSnapshots(store: Store): number {
+  const all = listSnapshots(store)
+  for (const meta of all) forget(store, meta)
+  return all.length
+}
+
+/** Drops a listed snapshot: its image, or its two files (the metadata first: a copy without it is not listed). */
+function forget(store: Store, meta: SnapshotMeta): void {
   const registry = registryOf(store)
   if (registry.dir === null) registry.images.delete(meta.id)
   else {
@@ -140,7 +155,6 @@ export function deleteSnapshot(store: Store, id: string): boolean {
     rmSync(files.meta, { force: true })
     rmSync(files.db, { force: true })
   }
-  return true
 }
 
 /**

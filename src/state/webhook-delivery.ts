@@ -1,6 +1,7 @@
-import { createHash, createHmac } from 'node:crypto'
+import { createHmac } from 'node:crypto'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { webhookAttempts, webhookEndpoints, webhookMessages } from './db/schema'
+import { derivedUuid } from './random'
 import { schedule, type JobHandler } from './scheduler'
 import { tx, type Store } from './store'
 
@@ -28,21 +29,13 @@ export function svixSignature(secret: string, svixId: string, timestamp: number,
   return `v1,${createHmac('sha256', key).update(`${svixId}.${timestamp}.${body}`).digest('base64')}`
 }
 
-/**
- * A UUID-shaped id derived from a message id and a counter. Attempts and retry jobs are created when a
- * delivery's result comes back (wall-clock timing, outside any request): drawing them from the world's
- * RNG would make every later id of the world depend on network timing. Same message, same ids.
- */
-function derivedId(...parts: (string | number)[]): string {
-  const hex = createHash('sha256').update(parts.join('|')).digest('hex')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
-}
-
 /** Records a DUE attempt of a message (call inside a transaction) and wakes the deliverer once it commits. */
 export function enqueueAttempt(store: Store, message: { id: string; partnerId: string }, trigger: 'SCHEDULED' | 'MANUAL'): string {
   const last = store.db.select({ n: sql<number>`max(${webhookAttempts.attempt})` }).from(webhookAttempts).where(eq(webhookAttempts.messageId, message.id)).get()
   const attempt = (last?.n ?? 0) + 1
-  const id = derivedId('webhook-attempt', message.id, attempt)
+  // Attempts and retry jobs are created when a delivery's result comes back (wall-clock timing, outside
+  // any request): drawing their ids from the world's RNG would make every later id depend on network timing.
+  const id = derivedUuid('webhook-attempt', message.id, attempt)
   store.db.insert(webhookAttempts).values({
     id, partnerId: message.partnerId, messageId: message.id, attempt, trigger, status: 'DUE', at: store.clock.nowMs(),
   }).run()
@@ -164,5 +157,5 @@ function recordResult(store: Store, job: Claimed, sentAt: number, responseCode: 
     .where(and(eq(webhookAttempts.messageId, job.messageId), eq(webhookAttempts.trigger, 'SCHEDULED'))).get()?.n ?? 1
   const delay = RETRY_DELAYS_MS[scheduled - 1]
   if (delay === undefined) store.db.update(webhookMessages).set({ status: 'FAILED' }).where(eq(webhookMessages.id, job.messageId)).run()
-  else schedule(store, job.partnerId, 'WEBHOOK_DELIVERY', sentAt + delay, { messageId: job.messageId }, derivedId('webhook-retry', job.messageId, scheduled))
+  else schedule(store, job.partnerId, 'WEBHOOK_DELIVERY', sentAt + delay, { messageId: job.messageId }, derivedUuid('webhook-retry', job.messageId, scheduled))
 }

@@ -5,34 +5,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/app'
-import { DEFAULT_SCENARIO, loadScenario, readScenarioFile } from '../../src/scenarios/loader'
-import { openStore, type Store } from '../../src/state/store'
-import { makeWorld, partnerLogin, requester, SANDBOX, type TestWorld } from '../helpers/app'
+import { makeWorld, SANDBOX } from '../helpers/app'
 import { createConsumer } from '../helpers/consumers'
 import { advanceClock, balancesCents, fetchTransaction, insertBankingConsumer, insertBeneficiary, insertLedger, postTransfer, setPartnerSettings } from '../helpers/money'
 import { deliveryLog, hookReceiver, subscribeReceiver } from '../helpers/webhooks'
+import { dump, fileWorld, json } from '../helpers/snapshots'
 import { flushWebhooks } from '../../src/state/webhooks'
-import { consumerBody, type Json } from '../contract/support'
+import { consumerBody } from '../contract/support'
 
 // /_sim/snapshots: take a copy of the whole world, change it, and come back — data, clock and id
 // stream included; a failed restore changes nothing; file worlds keep their snapshots on disk.
 
 const dir = mkdtempSync(join(tmpdir(), 'linkcy-sim-snapshots-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-async function json(w: Pick<TestWorld, 'call'>, status: number, method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await w.call(method, path, { body })
-  const text = await res.text()
-  expect(res.status, `${method} ${path}: ${text}`).toBe(status)
-  return text ? (JSON.parse(text) as Json) : {}
-}
-
-/** Every row of every world table (sim_meta included: the test clocks are frozen). */
-function dump(store: Store): Record<string, unknown[]> {
-  const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
-  return Object.fromEntries(tables.map(({ name }) => [name, store.sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]))
-}
 
 const notFound = (id: string) => ({ errorCode: 'SNAPSHOT_NOT_FOUND', message: `Snapshot ${id} was not found.`, error: 'linkcy.not.found', status: 404 })
 
@@ -198,20 +183,9 @@ describe('/_sim/snapshots: listing, reading, deleting', () => {
 })
 
 describe('snapshots of a file world', () => {
-  /** A TestWorld over a file database (its scenario loaded when new, its clock frozen at the usual instant). */
-  const openWorld = (path: string): TestWorld => {
-    const store = openStore({ dbPath: path, seed: 5 })
-    const scenario = readScenarioFile(DEFAULT_SCENARIO)
-    if (store.isNew) store.clock.freeze(Date.parse('2026-01-15T10:00:00Z'))
-    const loaded = store.isNew ? loadScenario(store, scenario) : { partners: {} } // a reopened file keeps its world
-    const app = createApp(store, { scenario })
-    const call = requester(app)
-    return { app, store, loaded, call, partnerToken: () => partnerLogin(call) }
-  }
-
   it('live in <db>.snapshots/, hold no other snapshot, survive reopening the store, and restore there', async () => {
     const path = join(dir, 'world.db')
-    let w = openWorld(path)
+    let w = fileWorld(path)
     const token = await w.partnerToken()
     const snap = await json(w, 201, 'POST', '/_sim/snapshots', { name: 'on disk' })
     const second = await json(w, 201, 'POST', '/_sim/snapshots')
@@ -228,7 +202,7 @@ describe('snapshots of a file world', () => {
     await json(w, 200, 'POST', '/_sim/clock/advance', { seconds: 86_400 })
     w.store.close()
 
-    w = openWorld(path) // a restart
+    w = fileWorld(path) // a restart
     expect((await json(w, 200, 'GET', '/_sim/snapshots')).content).toEqual([second, snap])
     expect((await json(w, 200, 'POST', `/_sim/snapshots/${snap.id as string}/restore`)).clock).toEqual({ now: '2026-01-15T10:00:00.000Z', frozen: true })
     // The access token of the first process names a partner user the snapshot holds: it still works.
@@ -241,7 +215,7 @@ describe('snapshots of a file world', () => {
 
   it('a missing or corrupted snapshot file is a 409 and leaves the world unchanged', async () => {
     const path = join(dir, 'damaged.db')
-    const w = openWorld(path)
+    const w = fileWorld(path)
     const gone = await json(w, 201, 'POST', '/_sim/snapshots')
     const broken = await json(w, 201, 'POST', '/_sim/snapshots')
     const halfBroken = await json(w, 201, 'POST', '/_sim/snapshots')

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env'
  * stale bearer a client's interceptor attaches to them is ignored: a client must be able to refresh
  * with an expired access token.
  */
-const CREDENTIAL_ENDPOINTS = new Set(['/api/partner/login', '/api/partner/refresh', '/api/partner/passwords/reset', '/api/partner/passwords/change'])
+export const CREDENTIAL_ENDPOINTS = new Set(['/api/partner/login', '/api/partner/refresh', '/api/partner/passwords/reset', '/api/partner/passwords/change'])
 
 /**
  * Resolves `Authorization: Bearer <jwt>` to c.var.principal. A missing header leaves the call

@@ -4,26 +4,22 @@ import type { AppEnv } from '../env'
 import { ERROR_CATALOGUE, type ErrorCode } from '../../state/errors'
 import { clearFaults, createFault, deleteFault, FAULT_METHODS, FAULT_WHEN, listFaults, type FaultRow } from '../../state/faults'
 import { tx } from '../../state/store'
+import { CREDENTIAL_ENDPOINTS } from '../middleware/auth'
+import { compact, iso } from '../openapi'
 import { simBody } from './sim.schemas'
 
 // /_sim/faults: fault injection into LinkCy's API (/api/*): errors, lost responses and latency on
 // demand, for testing a client's retries, timeouts and idempotency (state/faults.ts).
 export const simFaultRoutes = new Hono<AppEnv>()
 
-const iso = (ms: number) => new Date(ms).toISOString()
+// times stays when null (= until removed); every other absent setting is omitted.
 const present = (f: FaultRow) => ({
-  id: f.id,
-  ...(f.partnerName !== null && { partnerName: f.partnerName }),
-  ...(f.method !== null && { method: f.method }),
-  path: f.path,
-  when: f.when,
-  ...(f.status !== null && { status: f.status }),
-  ...(f.errorCode !== null && { errorCode: f.errorCode }),
-  ...(f.errorParams !== null && { errorParams: f.errorParams }),
-  ...(f.delayMs !== null && { delayMs: f.delayMs }),
-  ...(f.retryAfterSeconds !== null && { retryAfterSeconds: f.retryAfterSeconds }),
+  ...compact({
+    id: f.id, partnerName: f.partnerName, method: f.method, path: f.path, when: f.when, status: f.status, errorCode: f.errorCode,
+    errorParams: f.errorParams, delayMs: f.delayMs, retryAfterSeconds: f.retryAfterSeconds,
+  }),
   times: f.times,
-  ...(f.probability !== null && { probability: f.probability }),
+  ...compact({ probability: f.probability }),
   matched: f.matched,
   hits: f.hits,
   createdAt: iso(f.createdAt),
@@ -62,6 +58,15 @@ const CreateFault = z
     const braces = rule.path.replace(/\{[^/{}]+\}/g, '')
     if (/[{}]/.test(braces) || rule.path.slice(0, -1).includes('*')) {
       ctx.addIssue({ code: 'custom', path: ['path'], message: 'must be a LinkCy path: {name} for a whole segment, * only at the end' })
+    }
+    // Rules that could never fire are refused rather than silently kept: LinkCy's paths have no
+    // trailing slash (the router answers 404 to one), and the credential endpoints ignore any bearer,
+    // so their calls are anonymous and never carry a partner.
+    if (rule.path.endsWith('/')) {
+      ctx.addIssue({ code: 'custom', path: ['path'], message: 'must not end with / (LinkCy paths have no trailing slash; use /* for a prefix)' })
+    }
+    if (rule.partnerName !== undefined && CREDENTIAL_ENDPOINTS.has(rule.path.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: ['partnerName'], message: `must be absent: ${rule.path} is called without a token, so no partner is known when the rule is tried` })
     }
   })
 

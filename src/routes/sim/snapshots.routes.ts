@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { SimError } from '../../state/errors'
-import { deleteSnapshot, getSnapshot, listSnapshots, restoreSnapshot, takeSnapshot, type SnapshotMeta } from '../../state/snapshots'
+import { deleteAllSnapshots, deleteSnapshot, getSnapshot, listSnapshots, restoreSnapshot, takeSnapshot, type SnapshotMeta } from '../../state/snapshots'
+import { iso } from '../openapi'
 import { simBody } from './sim.schemas'
 
 // /_sim/snapshots: save the whole world (data, clock, id stream) and come back to it later — what
@@ -10,7 +11,7 @@ import { simBody } from './sim.schemas'
 export const simSnapshotRoutes = new Hono<AppEnv>()
 
 const present = (s: SnapshotMeta) => ({
-  id: s.id, name: s.name, createdAt: new Date(s.createdAt).toISOString(), sizeBytes: s.sizeBytes, schemaVersion: s.schemaVersion,
+  id: s.id, name: s.name, createdAt: iso(s.createdAt), sizeBytes: s.sizeBytes, schemaVersion: s.schemaVersion,
 })
 
 const TakeSchema = z.strictObject({ name: z.string().min(1).max(200).optional() })
@@ -37,6 +38,12 @@ simSnapshotRoutes.get('/snapshots/:id', (c) => {
 // DELETE /_sim/snapshots/{id} → 204 (SNAPSHOT_NOT_FOUND when unknown).
 simSnapshotRoutes.delete('/snapshots/:id', (c) => {
   if (!deleteSnapshot(c.var.store, c.req.param('id'))) throw new SimError('SNAPSHOT_NOT_FOUND', [c.req.param('id')])
+  return c.body(null, 204)
+})
+
+// DELETE /_sim/snapshots → 204: every snapshot of this world forgotten (files or memory freed).
+simSnapshotRoutes.delete('/snapshots', (c) => {
+  deleteAllSnapshots(c.var.store)
   return c.body(null, 204)
 })
 
