@@ -52,6 +52,7 @@ export const PartnerSettingsSeedSchema = z.strictObject({
   termsVersion: z.string().optional(),
   smsServiceActive: z.boolean().optional(),
   delegatedPoa: z.boolean().optional(),
+  extendedUbos: z.boolean().optional(),
   documentLimit: z.number().int().min(0).optional(),
   sca: ScaPolicySeedSchema.optional(),
   /** beneficiaryInitialStatus, deniedBics, mandatesForConsumers, mandateProcessingSeconds (state/beneficiaries-settings.ts). */

@@ -94,7 +94,7 @@ export function insertCorporate(store: Store, input: NewCorporate): CreatedCorpo
     incorporationCountry: input.incorporationCountry, incorporationCode: input.incorporationCode, phoneDigits,
     lastTermsAccepted: input.lastTermsAccepted ?? null,
     profile: corporateProfileOf({}, input, input.metadataOwner ?? 'PARTNER'),
-    isExtendedUbos: false, kybStatus, kybStatusReason: null, kybLastVerificationRequestAt: null,
+    isExtendedUbos: partnerSettings(getPartner(store, input.partnerId)).extendedUbos, kybStatus, kybStatusReason: null, kybLastVerificationRequestAt: null,
     bankingStatus: statuses.bankingStatus, linkcyStatus: statuses.linkcyStatus, complianceStatus: statuses.complianceStatus,
     suspensionStatus: statuses.suspensionStatus, statusReasons: {}, creationDate, updateDate: creationDate,
   }

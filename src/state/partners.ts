@@ -36,6 +36,8 @@ export interface PartnerSettings {
   smsServiceActive: boolean
   /** Whether LinkCy delegates proof-of-address checks to the partner (address verification type DELEGATED). */
   delegatedPoa: boolean
+  /** Whether the partner's corporates declare UBOs from 10% of shares instead of 25% (complianceInfo.isExtendedUbos). */
+  extendedUbos: boolean
   /** Strong Customer Authentication policy (any subset; defaults in state/sca-policy.ts). */
   sca?: Partial<ScaPolicy>
   /** Simulated seconds a new ledger stays PENDING before it becomes ACTIVE (0: active at creation). */
@@ -59,6 +61,7 @@ export const DEFAULT_PARTNER_SETTINGS: PartnerSettings = {
   termsVersion: '1.0',
   smsServiceActive: true,
   delegatedPoa: false,
+  extendedUbos: false,
   ledgerActivationSeconds: 2,
   sctInstEnabled: false,
   sctSettlementSeconds: null,

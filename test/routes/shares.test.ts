@@ -4,6 +4,8 @@ import { expectError } from '../helpers/errors'
 import { referenceErrors } from '../helpers/reference'
 import { declare, entity, getRelated, newCorporate, person, SHARES } from '../helpers/kyb'
 import { MISSING_ID } from '../helpers/consumers'
+import { createCorporate } from '../helpers/corporates'
+import { partnerWith } from '../helpers/partners'
 import { corporateById } from '../../src/state/corporates'
 
 describe('shares: POST, GET, PATCH, DELETE /api/partner/shares', () => {
@@ -175,5 +177,24 @@ describe('shares: POST, GET, PATCH, DELETE /api/partner/shares', () => {
     w.store.sqlite.prepare('UPDATE corporates SET is_extended_ubos = 1 WHERE id = ?').run(corporateId)
     expect([await isUbo(eve), await isUbo(fay)]).toEqual([true, false])
     expect(((await (await w.call('GET', `/api/partner/corporates/${corporateId}`, { token })).json()) as { complianceInfo: unknown }).complianceInfo).toMatchObject({ isExtendedUbos: true, maxUbosLayer: 2 })
+  })
+})
+
+describe('extended UBOs (partner setting extendedUbos)', () => {
+  it('a partner with extended UBOs creates corporates whose holders of 10% are UBOs', async () => {
+    const w = makeWorld()
+    const { token } = await partnerWith(w, 'extended', { extendedUbos: true })
+    const { corporateId } = await createCorporate(w, {}, token)
+    const ten = await declare(w, token, corporateId, { info: person('Tina', 'Ten'), sharesInfo: [{ percentage: 10 }] })
+    const nine = await declare(w, token, corporateId, { info: person('Nina', 'Nine'), sharesInfo: [{ percentage: 9.9999 }] })
+    expect((await getRelated(w, token, corporateId, ten)).position.isUbo).toBe(true)
+    expect((await getRelated(w, token, corporateId, nine)).position.isUbo).toBe(false)
+    const info = (await (await w.call('GET', `/api/partner/corporates/${corporateId}`, { token })).json()) as { complianceInfo: unknown }
+    expect(info.complianceInfo).toMatchObject({ isExtendedUbos: true })
+    // The default partner keeps LinkCy's 25% threshold.
+    const partner = await w.partnerToken()
+    const plain = await createCorporate(w, {}, partner)
+    const holder = await declare(w, partner, plain.corporateId, { info: person('Paul', 'Plain'), sharesInfo: [{ percentage: 10 }] })
+    expect((await getRelated(w, partner, plain.corporateId, holder)).position.isUbo).toBe(false)
   })
 })
