@@ -2,8 +2,20 @@ import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqli
 import type { StoredAddress } from '../../addresses'
 import { partners } from './partners'
 
+/** What any end-user (consumer or corporate) declares about its use of the account, and the metadata LinkCy keeps for it. */
+export interface EndUserDeclarations {
+  notes?: string
+  taxIdentificationNumber?: string
+  taxCountry?: string
+  accountPurposes?: string[]
+  expectedMonthlyExpenses?: { value: string; currency: string }
+  metadata?: Record<string, unknown>
+  userMetadata?: Record<string, unknown>
+  partnerMetadata?: Record<string, unknown>
+}
+
 /** Descriptive consumer data that is returned but never filtered on. */
-export interface ConsumerProfile {
+export interface ConsumerProfile extends EndUserDeclarations {
   externalId?: string
   address?: StoredAddress
   gender?: 'MALE' | 'FEMALE'
@@ -15,14 +27,6 @@ export interface ConsumerProfile {
   otherSourceOfFunds?: string
   occupation?: string
   otherOccupation?: string
-  notes?: string
-  taxIdentificationNumber?: string
-  taxCountry?: string
-  accountPurposes?: string[]
-  expectedMonthlyExpenses?: { value: string; currency: string }
-  metadata?: Record<string, unknown>
-  userMetadata?: Record<string, unknown>
-  partnerMetadata?: Record<string, unknown>
 }
 
 /** A consumer: an individual end-user of a partner. Status columns are the list filters. */

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm'
 import { sqliteTable, text, integer, real, uniqueIndex, index, check } from 'drizzle-orm/sqlite-core'
 import type { StoredAddress } from '../../addresses'
 import { partners } from './partners'
+import type { EndUserDeclarations } from './consumers'
 
 /** Descriptive corporate data that is returned but never filtered on. */
-export interface CorporateProfile {
+export interface CorporateProfile extends EndUserDeclarations {
   incorporationDate?: string
   /** The legal type's enum value (the request wraps it in a per-country object; the response shows the value). */
   legalType?: string
@@ -14,14 +15,6 @@ export interface CorporateProfile {
   registeredAddress?: StoredAddress
   businessAddress?: StoredAddress
   employeesRange?: string
-  accountPurposes?: string[]
-  expectedMonthlyExpenses?: { value: string; currency: string }
-  notes?: string
-  taxIdentificationNumber?: string
-  taxCountry?: string
-  metadata?: Record<string, unknown>
-  userMetadata?: Record<string, unknown>
-  partnerMetadata?: Record<string, unknown>
 }
 
 /**
